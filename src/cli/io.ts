@@ -1,0 +1,14 @@
+import type { Env } from './color.js';
+import type { WritableText } from './writer.js';
+
+export interface Output extends WritableText {
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+/** The CLI's seams: where it writes and what environment it reads, so tests can run it in-process. */
+export interface CliIo {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly env: Env;
+}

@@ -1,0 +1,58 @@
+/**
+ * Parsers for option values. Each returns the typed value or throws a
+ * UsageError built from the one template (option, what it accepts, what was given).
+ */
+import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
+import { invalidValue, quote } from './usage-error.js';
+
+const WHOLE = /^\d+$/;
+
+export function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const value = WHOLE.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw invalidValue(option, `a whole number ${range}`, text);
+  }
+  return value;
+}
+
+export function duration(option: string, text: string): number {
+  const seconds = parseDuration(text);
+  if (seconds === undefined) throw invalidValue(option, DURATION_SYNTAX, text);
+  return seconds;
+}
+
+const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)x?$/;
+export const MAX_SPEED = 1e6;
+
+export function speedFactor(option: string, text: string): number {
+  const match = DECIMAL.exec(text.trim());
+  const value = match ? Number(match[1]) : NaN;
+  if (!(value > 0) || value > MAX_SPEED) {
+    throw invalidValue(option, `a speed factor above 0 and up to ${MAX_SPEED} (1 = real time, 10 = ten times faster)`, text);
+  }
+  return value;
+}
+
+export const MAX_CONSUMERS = 10000;
+export const MAX_NAME_LENGTH = 64;
+// Control, format, unassigned, private-use and surrogate code points: they would corrupt the terminal.
+const UNPRINTABLE = /\p{C}/u;
+
+/** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
+export function consumerList(option: string, text: string): string[] | number {
+  const trimmed = text.trim();
+  if (WHOLE.test(trimmed)) return wholeNumber(option, trimmed, 1, MAX_CONSUMERS);
+  const expected = `a count from 1 to ${MAX_CONSUMERS} or comma-separated unique names of up to ${MAX_NAME_LENGTH} printable characters`;
+  const names = trimmed.split(',').map((name) => name.trim());
+  if (names.length > MAX_CONSUMERS) throw invalidValue(option, expected, text);
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (name === '') throw invalidValue(option, expected, text, 'a name is empty');
+    if (UNPRINTABLE.test(name)) throw invalidValue(option, expected, text, 'a name has a control character');
+    if ([...name].length > MAX_NAME_LENGTH) throw invalidValue(option, expected, text, 'a name is too long');
+    if (seen.has(name)) throw invalidValue(option, expected, text, `${quote(name)} appears twice`);
+    seen.add(name);
+  }
+  return names;
+}

@@ -1,0 +1,83 @@
+/**
+ * Errors carry the process exit code they map to, and a stable machine-readable
+ * `code`, so that one place (the CLI's main) can turn any of them into an exit.
+ */
+export abstract class QsimError extends Error {
+  abstract readonly exitCode: number;
+  abstract readonly code: string;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A process is described by its name and what it is waiting on, for diagnostics. */
+export interface WaitingProcess {
+  readonly name: string;
+  readonly waitingOn: string;
+}
+
+function describe(waiting: readonly WaitingProcess[]): string {
+  return waiting.map((w) => `${w.name} (${w.waitingOn})`).join(', ');
+}
+
+/** Every process waits and nothing is scheduled: the run can never go on. */
+export class DeadlockError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'deadlock';
+  constructor(
+    readonly waiting: readonly WaitingProcess[],
+    readonly time: number,
+  ) {
+    super(`deadlock at t=${time}s: every process is waiting and nothing is scheduled: ${describe(waiting)}`);
+  }
+}
+
+/**
+ * A process stopped at an `await` that the engine does not own (a plain Promise,
+ * a timer, I/O). Virtual time cannot go on without it, so the run is stopped.
+ */
+export class StalledError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'stalled';
+  constructor(
+    readonly stalled: readonly string[],
+    readonly time: number,
+  ) {
+    super(
+      `stalled at t=${time}s: ${stalled.join(', ')} awaited something outside the engine ` +
+        `(a plain Promise, timer or I/O); processes may wait only through the engine's primitives`,
+    );
+  }
+}
+
+/** A process threw (its async function rejected). */
+export class ProcessFailedError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'process-failed';
+  constructor(
+    readonly processName: string,
+    readonly time: number,
+    cause: unknown,
+  ) {
+    super(`process ${processName} failed at t=${time}s: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+/** `put` on a queue that has been shut down. */
+export class QueueShutDownError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'queue-shut-down';
+  constructor(queueName: string) {
+    super(`queue ${queueName} is shut down; nothing more can be put into it`);
+  }
+}
+
+/** A primitive was called with a value it cannot accept (a programming error in a model). */
+export class InvalidArgumentError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'invalid-argument';
+}

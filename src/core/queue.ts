@@ -1,0 +1,180 @@
+import { Deque } from './deque.js';
+import { InvalidArgumentError, QsimError, QueueShutDownError } from './errors.js';
+import type { Process } from './process.js';
+
+/** What `get` returns once the queue is shut down and empty: the done signal, which is never an item. */
+export const CLOSED: unique symbol = Symbol('qsim.closed');
+export type Closed = typeof CLOSED;
+
+export class QueueFullError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'queue-full';
+}
+
+export class QueueEmptyError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'queue-empty';
+}
+
+export interface QueueOptions<T> {
+  /** Most items held at once; unbounded (Infinity) by default. A whole number >= 1. */
+  capacity?: number;
+  /** Used in diagnostics ("get from queue main"). */
+  name?: string;
+  /**
+   * Called at the instant an item enters the queue, after it is stored or handed
+   * straight to a waiting getter (so `size` already counts it, or not if handed over).
+   */
+  onEnter?: (item: T) => void;
+}
+
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/**
+ * An async FIFO queue modelled on asyncio.Queue, for processes of one Simulation.
+ *
+ * Invariants: getters wait only while the queue is empty, putters only while it
+ * is full; both wait in FIFO order. Every operation is O(1) (ring buffers).
+ * A put meeting a waiting getter hands the item straight over; a get that frees
+ * space admits the first waiting putter's item and wakes that putter, so no
+ * wake-up is ever lost.
+ */
+export class AsyncQueue<T> {
+  readonly capacity: number;
+  readonly name: string;
+  readonly #items = new Deque<T>();
+  readonly #getters = new Deque<Process>();
+  readonly #putters = new Deque<Process>();
+  readonly #putterItems = new Deque<T>();
+  readonly #joiners = new Deque<Process>();
+  readonly #onEnter: ((item: T) => void) | undefined;
+  readonly #getWait: string;
+  readonly #putWait: string;
+  #unfinished = 0;
+  #shutDown = false;
+
+  constructor(options: QueueOptions<T> = {}) {
+    const capacity = options.capacity ?? Infinity;
+    if (capacity !== Infinity && (!Number.isSafeInteger(capacity) || capacity < 1)) {
+      throw new InvalidArgumentError(`queue capacity must be a whole number >= 1 or Infinity, got ${capacity}`);
+    }
+    this.capacity = capacity;
+    this.name = options.name ?? 'queue';
+    this.#onEnter = options.onEnter;
+    this.#getWait = `get from ${this.name}`;
+    this.#putWait = `put into ${this.name} (full)`;
+  }
+
+  /** Items in the queue now. */
+  get size(): number {
+    return this.#items.length;
+  }
+
+  get isFull(): boolean {
+    return this.#items.length >= this.capacity;
+  }
+
+  get isShutDown(): boolean {
+    return this.#shutDown;
+  }
+
+  /** Items put and not yet marked done with taskDone(). */
+  get unfinishedTasks(): number {
+    return this.#unfinished;
+  }
+
+  get waitingGetters(): number {
+    return this.#getters.length;
+  }
+
+  get waitingPutters(): number {
+    return this.#putters.length;
+  }
+
+  /** Puts `item`, suspending `process` while the queue is full. Throws QueueShutDownError after shutdown(). */
+  put(process: Process, item: T): Promise<void> {
+    if (this.#shutDown) throw new QueueShutDownError(this.name);
+    if (this.#putters.length === 0 && this.#items.length < this.capacity) {
+      this.#admit(item);
+      return RESOLVED;
+    }
+    this.#putters.push(process);
+    this.#putterItems.push(item);
+    return process.suspend<void>('waiting', this.#putWait);
+  }
+
+  /** Puts `item` without waiting; throws QueueFullError when full. */
+  putNowait(item: T): void {
+    if (this.#shutDown) throw new QueueShutDownError(this.name);
+    if (this.#items.length >= this.capacity) throw new QueueFullError(`queue ${this.name} is full`);
+    this.#admit(item);
+  }
+
+  /** Takes the first item, suspending `process` while the queue is empty; CLOSED once shut down and empty. */
+  get(process: Process): Promise<T | Closed> {
+    if (this.#items.length > 0) return Promise.resolve(this.#take());
+    if (this.#shutDown) return Promise.resolve(CLOSED);
+    this.#getters.push(process);
+    return process.suspend<T | Closed>('waiting', this.#getWait);
+  }
+
+  /** Takes the first item without waiting; CLOSED once shut down and empty; throws QueueEmptyError when empty. */
+  getNowait(): T | Closed {
+    if (this.#items.length > 0) return this.#take();
+    if (this.#shutDown) return CLOSED;
+    throw new QueueEmptyError(`queue ${this.name} is empty`);
+  }
+
+  /** Marks one item got earlier as processed. */
+  taskDone(): void {
+    if (this.#unfinished <= 0) throw new InvalidArgumentError(`taskDone() called on ${this.name} more times than items were put`);
+    if (--this.#unfinished === 0) {
+      while (this.#joiners.length > 0) (this.#joiners.shift() as Process).resume(undefined);
+    }
+  }
+
+  /** Suspends `process` until every item put has been marked done. */
+  join(process: Process): Promise<void> {
+    if (this.#unfinished === 0) return RESOLVED;
+    this.#joiners.push(process);
+    return process.suspend<void>('waiting', `join ${this.name}`);
+  }
+
+  /**
+   * Closes the queue to new items: later puts throw, waiting putters are woken
+   * with QueueShutDownError, and getters receive CLOSED once the items left
+   * have been taken.
+   */
+  shutdown(): void {
+    if (this.#shutDown) return;
+    this.#shutDown = true;
+    while (this.#putters.length > 0) {
+      this.#putterItems.shift();
+      (this.#putters.shift() as Process).throwInto(new QueueShutDownError(this.name));
+    }
+    if (this.#items.length === 0) {
+      while (this.#getters.length > 0) (this.#getters.shift() as Process).resume(CLOSED);
+    }
+  }
+
+  /** The items in the queue, first to last (for snapshots; O(n)). */
+  items(): T[] {
+    return [...this.#items];
+  }
+
+  #admit(item: T): void {
+    this.#unfinished++;
+    if (this.#getters.length > 0) (this.#getters.shift() as Process).resume(item);
+    else this.#items.push(item);
+    this.#onEnter?.(item);
+  }
+
+  #take(): T {
+    const item = this.#items.shift() as T;
+    if (this.#putters.length > 0) {
+      this.#admit(this.#putterItems.shift() as T);
+      (this.#putters.shift() as Process).resume(undefined);
+    }
+    return item;
+  }
+}

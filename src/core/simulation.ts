@@ -1,0 +1,239 @@
+/**
+ * The engine: a calendar of events ordered by (virtual time, sequence number)
+ * and the processes that run on it.
+ *
+ * The rule every model must keep: a process waits only through the engine's
+ * primitives (`Process.sleep`, `AsyncQueue.get`/`put`/`join`). Each primitive
+ * tells the engine when its process suspends and when it is woken, so the
+ * engine knows, without polling, the moment every process is waiting; only
+ * then does it pop the next event and move the clock. A plain Promise (or
+ * p-limit, a timer, I/O) awaited between two processes is invisible to the
+ * engine: the process never reports that it waits, the clock cannot move, and
+ * the run is stopped with a StalledError naming the process.
+ *
+ * In instant pacing the next event fires synchronously from the primitive that
+ * made the last process wait, so a run costs no macrotask per event; it yields
+ * to the host event loop every `yieldEvery` events so signals and output are
+ * not starved. In wall-clock pacing the engine waits on a timer until the next
+ * event is due. Both fire the same events in the same order.
+ */
+import { DeadlockError, InvalidArgumentError, ProcessFailedError, QsimError, StalledError } from './errors.js';
+import { EventHeap, type ScheduledEvent } from './event-heap.js';
+import { instantPacing, type Pacing } from './pacing.js';
+import { Process, type ProcessBody, type ProcessHost } from './process.js';
+import { hostTimers, type Timers } from './timers.js';
+
+export interface SimulationOptions {
+  /** How virtual time maps to the wall clock; instant (virtual time only) by default. */
+  pacing?: Pacing;
+  /** Host timers; the global ones by default. */
+  timers?: Timers;
+  /** Instant pacing: events fired between yields to the host event loop. Default 4096. */
+  yieldEvery?: number;
+  /** Wall milliseconds between checks for a process stalled outside the engine. Default 200. */
+  stallCheckMs?: number;
+}
+
+export type SimulationStatus = 'ready' | 'running' | 'finished' | 'failed' | 'stopped';
+
+/** A callback on the calendar; cancel() keeps it from firing. */
+export class ScheduledCallback implements ScheduledEvent {
+  time = 0;
+  seq = 0;
+  #callback: (() => void) | undefined;
+
+  constructor(callback: () => void) {
+    this.#callback = callback;
+  }
+
+  cancel(): void {
+    this.#callback = undefined;
+  }
+
+  fire(): void {
+    const callback = this.#callback;
+    this.#callback = undefined;
+    callback?.();
+  }
+}
+
+export class Simulation implements ProcessHost {
+  #now = 0;
+  #seq = 0;
+  readonly #calendar = new EventHeap();
+  /** Processes running now (not suspended on a primitive). */
+  #active = 0;
+  readonly #live = new Set<Process>();
+  #status: SimulationStatus = 'ready';
+  #advancing = false;
+  #timerArmed = false;
+  #timer: unknown;
+  #sinceYield = 0;
+  #watchdog: unknown;
+  #settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  readonly #pacing: Pacing;
+  readonly #timers: Timers;
+  readonly #yieldEvery: number;
+  readonly #stallCheckMs: number;
+  readonly #advanceLater = (): void => {
+    this.#timerArmed = false;
+    this.#advance();
+  };
+
+  constructor(options: SimulationOptions = {}) {
+    this.#pacing = options.pacing ?? instantPacing;
+    this.#timers = options.timers ?? hostTimers;
+    this.#yieldEvery = options.yieldEvery ?? 4096;
+    this.#stallCheckMs = options.stallCheckMs ?? 200;
+  }
+
+  /** Virtual time in seconds. */
+  get now(): number {
+    return this.#now;
+  }
+
+  get status(): SimulationStatus {
+    return this.#status;
+  }
+
+  /** Processes started and not yet finished. */
+  get liveProcesses(): ReadonlySet<Process> {
+    return this.#live;
+  }
+
+  /** Creates a process that starts at the current virtual time, after the events already due. */
+  process(name: string, body: ProcessBody): Process {
+    const process = new Process(this, name, body);
+    process.time = this.#now;
+    this.enqueue(process);
+    this.#live.add(process);
+    return process;
+  }
+
+  /** Calls `callback` after `delay` seconds of virtual time. */
+  schedule(delay: number, callback: () => void): ScheduledCallback {
+    if (!(delay >= 0) || !Number.isFinite(delay)) {
+      throw new InvalidArgumentError(`schedule expects a finite delay >= 0, got ${delay}`);
+    }
+    const event = new ScheduledCallback(callback);
+    event.time = this.#now + delay;
+    this.enqueue(event);
+    return event;
+  }
+
+  /**
+   * Runs until every process has finished and the calendar is empty. Rejects
+   * with DeadlockError, StalledError or ProcessFailedError when the run cannot
+   * finish.
+   */
+  run(): Promise<void> {
+    if (this.#status !== 'ready') throw new InvalidArgumentError('a simulation can run only once');
+    this.#status = 'running';
+    const done = new Promise<void>((resolve, reject) => {
+      this.#settle = { resolve, reject };
+    });
+    this.#watchdog = this.#timers.setInterval(() => this.#checkStall(), this.#stallCheckMs);
+    this.#pacing.start();
+    this.#advance();
+    return done;
+  }
+
+  /** Ends the run now with `error` (or successfully when undefined); pending processes are abandoned. */
+  stop(error?: unknown): void {
+    if (this.#status !== 'running') return;
+    if (error === undefined) this.#end('stopped');
+    else this.#fail(error);
+  }
+
+  // ProcessHost: called by the primitives.
+
+  enqueue(event: ScheduledEvent): void {
+    event.seq = this.#seq++;
+    this.#calendar.push(event);
+  }
+
+  processBlocked(): void {
+    if (--this.#active === 0) this.#advance();
+  }
+
+  processWoken(): void {
+    this.#active++;
+  }
+
+  processFinished(process: Process): void {
+    this.#live.delete(process);
+    if (--this.#active === 0) this.#advance();
+  }
+
+  processFailed(process: Process, error: unknown): void {
+    this.#live.delete(process);
+    this.#active--;
+    this.#fail(error instanceof QsimError ? error : new ProcessFailedError(process.name, this.#now, error));
+  }
+
+  #advance(): void {
+    if (this.#advancing || this.#timerArmed || this.#status !== 'running') return;
+    this.#advancing = true;
+    try {
+      while (this.#active === 0 && this.#status === 'running') {
+        const next = this.#calendar.peek();
+        if (next === undefined) {
+          this.#finish();
+          return;
+        }
+        if (this.#pacing.paced) {
+          const wait = this.#pacing.msUntil(next.time);
+          if (wait > 0) {
+            this.#timerArmed = true;
+            this.#timer = this.#timers.setTimeout(this.#advanceLater, wait);
+            return;
+          }
+        } else if (++this.#sinceYield >= this.#yieldEvery) {
+          this.#sinceYield = 0;
+          this.#timerArmed = true;
+          this.#timers.setImmediate(this.#advanceLater);
+          return;
+        }
+        this.#calendar.pop();
+        this.#now = next.time;
+        next.fire();
+      }
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#advancing = false;
+    }
+  }
+
+  #finish(): void {
+    if (this.#live.size === 0) {
+      this.#end('finished');
+      return;
+    }
+    const waiting = [...this.#live].map((p) => ({ name: p.name, waitingOn: p.waitingOn }));
+    this.#fail(new DeadlockError(waiting, this.#now));
+  }
+
+  /** Between macrotasks no microtask is pending, so a process still running is waiting on something foreign. */
+  #checkStall(): void {
+    if (this.#status !== 'running' || this.#active === 0) return;
+    const stalled = [...this.#live].filter((p) => p.state === 'running').map((p) => p.name);
+    this.#fail(new StalledError(stalled, this.#now));
+  }
+
+  #fail(error: unknown): void {
+    if (this.#status !== 'running') return;
+    const settle = this.#end('failed');
+    settle?.reject(error);
+  }
+
+  #end(status: SimulationStatus): { resolve: () => void; reject: (error: unknown) => void } | undefined {
+    this.#status = status;
+    this.#timers.clearInterval(this.#watchdog);
+    if (this.#timerArmed && this.#pacing.paced) this.#timers.clearTimeout(this.#timer);
+    const settle = this.#settle;
+    this.#settle = undefined;
+    if (status !== 'failed') settle?.resolve();
+    return settle;
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * qsim's public API. Processes wait only through the engine's primitives
+ * (Process.sleep, AsyncQueue.get/put/join); see src/core/simulation.ts.
+ */
+export { Simulation, ScheduledCallback } from './core/simulation.js';
+export type { SimulationOptions, SimulationStatus } from './core/simulation.js';
+export { Process } from './core/process.js';
+export type { ProcessBody, ProcessState } from './core/process.js';
+export { AsyncQueue, CLOSED, QueueEmptyError, QueueFullError } from './core/queue.js';
+export type { Closed, QueueOptions } from './core/queue.js';
+export { RandomSource, RandomStream } from './core/random.js';
+export { instantPacing, WallClockPacing } from './core/pacing.js';
+export type { Pacing, WallClockOptions } from './core/pacing.js';
+export type { Timers } from './core/timers.js';
+export {
+  QsimError,
+  DeadlockError,
+  StalledError,
+  ProcessFailedError,
+  QueueShutDownError,
+  InvalidArgumentError,
+} from './core/errors.js';
+export type { RunConfig } from './model/config.js';
+export type { RunObserver, RunStarted, RunFinished, Worker, WorkerRole } from './model/events.js';
+export type { Item } from './model/item.js';
+export { simulateRun } from './model/run.js';
+export type { RunOptions } from './model/run.js';
+export { parseDuration, formatDuration } from './model/duration.js';

@@ -1,0 +1,29 @@
+/**
+ * The duration syntax shared by every option and file: a non-negative decimal
+ * number with an optional unit, `ms`, `s`, `m` or `h`. A bare number means
+ * seconds, as in the original script. Examples: 250ms, 0.5s, 2s, 1m, 1.5h, 3.
+ */
+const DURATION = /^(\d+(?:\.\d*)?|\.\d+)(ms|s|m|h)?$/;
+const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
+
+/** The longest duration accepted: about 31.7 years, far beyond any run, well inside float precision. */
+export const MAX_DURATION_SECONDS = 1e9;
+
+export const DURATION_SYNTAX = 'a duration such as 250ms, 0.5s, 2s or 1m (a bare number means seconds)';
+
+/** Parses `text` into seconds; undefined when it is not a duration or is above MAX_DURATION_SECONDS. */
+export function parseDuration(text: string): number | undefined {
+  const match = DURATION.exec(text.trim());
+  if (!match) return undefined;
+  const seconds = Number(match[1]) * (SECONDS_PER_UNIT[match[2] ?? 's'] ?? 1);
+  return Number.isFinite(seconds) && seconds <= MAX_DURATION_SECONDS ? seconds : undefined;
+}
+
+/** Formats seconds back into the shortest exact duration text (for printing options). */
+export function formatDuration(seconds: number): string {
+  if (seconds !== 0 && seconds < 1) {
+    const ms = Math.round(seconds * 1e9) / 1e6;
+    return `${ms}ms`;
+  }
+  return `${seconds}s`;
+}

@@ -1,0 +1,23 @@
+import type { Pacing } from '../core/pacing.js';
+import { Simulation } from '../core/simulation.js';
+import type { Timers } from '../core/timers.js';
+import type { RunConfig } from './config.js';
+import type { RunFinished, RunObserver } from './events.js';
+import { buildSingleStage } from './single-stage.js';
+
+export interface RunOptions {
+  pacing?: Pacing;
+  timers?: Timers;
+  observers?: readonly RunObserver[];
+}
+
+/** Simulates one single-stage run to its end and returns how it finished. */
+export async function simulateRun(config: RunConfig, options: RunOptions = {}): Promise<RunFinished> {
+  const sim = new Simulation({
+    ...(options.pacing ? { pacing: options.pacing } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
+  const stage = buildSingleStage(sim, config, options.observers ?? []);
+  await sim.run();
+  return stage.finish();
+}
