@@ -42,8 +42,12 @@ const UNPRINTABLE = /\p{C}/u;
 /** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
 export function consumerList(option: string, text: string): string[] | number {
   const trimmed = text.trim();
-  if (WHOLE.test(trimmed)) return wholeNumber(option, trimmed, 1, MAX_CONSUMERS);
   const expected = `a count from 1 to ${MAX_CONSUMERS} or comma-separated unique names of up to ${MAX_NAME_LENGTH} printable characters`;
+  if (WHOLE.test(trimmed)) {
+    const count = Number(trimmed);
+    if (count < 1 || count > MAX_CONSUMERS) throw invalidValue(option, expected, text);
+    return count;
+  }
   const names = trimmed.split(',').map((name) => name.trim());
   if (names.length > MAX_CONSUMERS) throw invalidValue(option, expected, text);
   const seen = new Set<string>();

@@ -1,0 +1,84 @@
+import { qsim } from '../helpers/cli.js';
+
+function expectUsageError(args: string[], pattern: RegExp): void {
+  const result = qsim(['run', '--instant', ...args]);
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^qsim: [^\n]+\n$/); // exactly one line
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+}
+
+describe('qsim run rejects bad input with one line and exit code 2', () => {
+  test.each([
+    [['--items', 'abc'], /--items expects a whole number >= 0, got "abc"/],
+    [['--items', '-1'], /--items/],
+    [['--items', '2.5'], /--items expects a whole number/],
+    [['--items', '9007199254740992'], /--items/],
+    [['--items', ''], /--items/],
+    [['--producers', '0'], /--producers expects a whole number from 1/],
+    [['--consumers', '0'], /--consumers expects a count from 1/],
+    [['--consumers', 'Fred,,George'], /--consumers .*\(a name is empty\)/],
+    [['--consumers', 'Fred,Fred'], /--consumers .*\("Fred" appears twice\)/],
+    [['--consumers', ''], /--consumers/],
+    [['--consumers', 'Fr\u001b[31med'], /--consumers .*\\u001b.*control character/],
+    [['--interval', '3 parsecs'], /--interval expects a duration such as 250ms/],
+    [['--interval', '-1s'], /--interval/],
+    [['--interval', 'Infinity'], /--interval/],
+    [['--interval', '1e999'], /--interval/],
+    [['--max-delay', 'NaN'], /--max-delay/],
+    [['--capacity', '0'], /--capacity expects a whole number >= 1, got "0"/],
+    [['--seed', '-3'], /--seed/],
+    [['--seed', 'x'], /--seed/],
+    [['--speed', '2'], /--speed and --instant cannot be used together/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--iterms', '3'], /unknown option '--iterms' \(Did you mean --items\?\)/],
+    [['--items'], /option '-n, --items <n>' argument missing/],
+  ])('%j', (args, pattern) => {
+    expectUsageError(args, pattern);
+  });
+
+  test('--speed 0 is rejected', () => {
+    const result = qsim(['run', '--speed', '0']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--speed expects a speed factor above 0/);
+  });
+
+  test('an unknown command is rejected', () => {
+    const result = qsim(['runn']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^qsim: unknown command 'runn'/);
+  });
+
+  test('no command prints the help on stderr and exits 2', () => {
+    const result = qsim([]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: qsim');
+  });
+});
+
+describe('help and version', () => {
+  test('qsim --help lists the run command and an example', () => {
+    const result = qsim(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('run [options]');
+    expect(result.stdout).toContain('qsim run --items 20 --consumers Fred,George');
+  });
+
+  test('qsim run --help lists every option with examples', () => {
+    const result = qsim(['run', '--help']);
+    expect(result.status).toBe(0);
+    for (const option of ['--producers', '--consumers', '--items', '--interval', '--max-delay', '--capacity', '--seed', '--speed', '--instant', '--quiet', '--no-color']) {
+      expect(result.stdout).toContain(option);
+    }
+    expect(result.stdout).toContain('Examples:');
+  });
+
+  test('qsim --version prints the package version', () => {
+    const result = qsim(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});

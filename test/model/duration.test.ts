@@ -1,0 +1,36 @@
+import { formatDuration, parseDuration } from '../../src/model/duration.js';
+
+describe('parseDuration', () => {
+  test.each([
+    ['250ms', 0.25],
+    ['0.5s', 0.5],
+    ['2s', 2],
+    ['1m', 60],
+    ['1.5h', 5400],
+    ['3', 3],
+    ['.5', 0.5],
+    ['0', 0],
+    [' 2s ', 2],
+  ])('%s is %d seconds', (text, seconds) => {
+    expect(parseDuration(text)).toBe(seconds);
+  });
+
+  test.each(['', 's', '-1s', '1 s', '2 parsecs', '1e3', '1e999', 'Infinity', 'NaN', '0x10', '1..2s', '1.2.3', '2S', '1000000001'])(
+    'rejects %p',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
+
+  test('accepts the largest duration and rejects one beyond it', () => {
+    expect(parseDuration('1000000000')).toBe(1e9);
+    expect(parseDuration('277778h')).toBeUndefined();
+  });
+
+  test('formatDuration prints milliseconds below a second', () => {
+    expect(formatDuration(0.25)).toBe('250ms');
+    expect(formatDuration(0.5)).toBe('500ms');
+    expect(formatDuration(2)).toBe('2s');
+    expect(formatDuration(0)).toBe('0s');
+  });
+});
