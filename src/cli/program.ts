@@ -11,11 +11,18 @@ Examples:
                                                4 consumers, ten times faster than real time
   $ qsim run --consumers Ann,Bob,Cy --interval 250ms --max-delay 1s --capacity 5
   $ qsim run --instant --quiet --items 1000000 --consumers 4 --interval 0.25s --max-delay 1.5s
+  $ qsim run --seed 1 --instant --stats --chart   the log, a statistics table and the queue size drawn
+  $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
+  $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
+--format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
+queue, waitSeconds, systemSeconds, consumers, producers, options) and nothing else;
+--format ndjson prints one object per event (put, got, processed, done, blocked) and
+then {"type":"summary",...}. Numbers are rounded to 9 decimals.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
 
@@ -53,7 +60,11 @@ Run 'qsim run --help' for every option.`,
     .option('--seed <n>', 'seed for all randomness (default: random, printed on stderr)')
     .option('--speed <factor>', `pace: virtual seconds per wall second, 10 = ten times faster (default: ${RUN_DEFAULTS.speed})`)
     .option('--instant', 'run in virtual time without waiting (same output, at once)')
-    .option('-q, --quiet', 'print only the final line')
+    .option('-q, --quiet', 'print only the final line (with ndjson: only the summary line)')
+    .option('-f, --format <format>', 'output: text (the log), json (one summary object) or ndjson (one event per line, then the summary) (default: text)')
+    .option('--stats', 'text: after the log, a table of throughput, waits, queue size and per-worker statistics')
+    .option('--chart', 'text: after the log, the queue size over time and each consumer\'s utilization, drawn in the terminal')
+    .option('--timestamps', 'text: start each log line with the simulated time, "t=  1.500s "')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .addHelpText('after', RUN_EXAMPLES)

@@ -1,10 +1,8 @@
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
-import type { RunObserver } from '../model/events.js';
 import { simulateRun } from '../model/run.js';
-import { FinalLineLog, TextLog } from '../observe/text-log.js';
-import { chalkPalette, colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
+import { runOutputs } from './run-outputs.js';
 import { OutputWriter } from './writer.js';
 
 /** `qsim run`: validates the flags, runs the simulation, writes the log. Returns the exit code. */
@@ -15,14 +13,15 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');
-  const colour = colourEnabled(run.color, io.env, io.stdout.isTTY === true);
-  const observers: RunObserver[] = [
-    run.quiet ? new FinalLineLog(out) : new TextLog(out, colour ? { palette: chalkPalette() } : {}),
-  ];
+  const outputs = await runOutputs(run, out, io);
+  const { observers } = outputs;
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
+  outputs.started();
   try {
     await simulateRun(config, { pacing, observers });
+    outputs.finished();
   } finally {
+    outputs.stopped();
     out.flush();
   }
   return 0;

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { consumerNames, type RunConfig } from '../model/config.js';
+import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, duration, speedFactor, wholeNumber } from './values.js';
 import { UsageError } from './usage-error.js';
 
 /** The strings commander hands over for `qsim run`; every field is unchecked user input. */
-export interface RunFlags {
+export interface RunFlags extends OutputFlags {
   producers?: string;
   consumers?: string;
   items?: string;
@@ -38,6 +39,8 @@ export interface RunInvocation {
   readonly quiet: boolean;
   /** --color (true), --no-color (false), or neither. */
   readonly color: boolean | undefined;
+  /** --format, --stats, --chart, --timestamps. */
+  readonly output: OutputChoice;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -54,6 +57,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
   }
+  const output = parseOutputFlags(flags);
   const pacing: PacingChoice = flags.instant
     ? { kind: 'instant' }
     : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
@@ -71,5 +75,6 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     pacing,
     quiet: flags.quiet === true,
     color: flags.color,
+    output,
   };
 }

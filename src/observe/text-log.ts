@@ -17,8 +17,18 @@ export function finalLine(finished: RunFinished): string {
   return `Queue size is now ${finished.finalQueueSize}\n`;
 }
 
+/**
+ * The --timestamps prefix: simulated seconds with 3 decimals, right-aligned in
+ * 7 columns ("t=  1.500s "), so lines align up to 999.999 s; longer times widen it.
+ */
+export function timestamp(time: number): string {
+  return `t=${time.toFixed(3).padStart(7)}s `;
+}
+
 export interface TextLogOptions {
   palette?: Palette;
+  /** Prefix each line with the simulated time (--timestamps). */
+  timestamps?: boolean;
 }
 
 /**
@@ -33,11 +43,13 @@ export class TextLog implements RunObserver {
   readonly #palette: Palette;
   #consumerTags: string[] = [];
   #coloured: boolean;
+  readonly #timestamps: boolean;
 
   constructor(sink: TextSink, options: TextLogOptions = {}) {
     this.#sink = sink;
     this.#palette = options.palette ?? plainPalette;
     this.#coloured = this.#palette !== plainPalette;
+    this.#timestamps = options.timestamps === true;
   }
 
   runStarted(event: RunStarted): void {
@@ -45,29 +57,37 @@ export class TextLog implements RunObserver {
     this.#consumerTags = event.consumers.map((c) => `[${centre(c.name, width)}] `);
   }
 
-  itemGot(_time: number, consumer: Worker, item: Item, size: number): void {
-    this.#line(consumer, `Got item: ${item.id} (size ${size})`);
+  itemGot(time: number, consumer: Worker, item: Item, size: number): void {
+    this.#line(time, consumer, `Got item: ${item.id} (size ${size})`);
   }
 
-  workerDone(_time: number, worker: Worker): void {
-    if (worker.role === 'consumer') this.#line(worker, 'Done');
+  workerDone(time: number, worker: Worker): void {
+    if (worker.role === 'consumer') this.#line(time, worker, 'Done');
   }
 
   runFinished(finished: RunFinished): void {
-    this.#sink.write(finalLine(finished));
+    this.#sink.write((this.#timestamps ? timestamp(finished.time) : '') + finalLine(finished));
   }
 
-  #line(worker: Worker, message: string): void {
+  #line(time: number, worker: Worker, message: string): void {
     const text = this.#consumerTags[worker.index] + message;
-    this.#sink.write((this.#coloured ? this.#palette.worker(worker.index, text) : text) + '\n');
+    const line = this.#coloured ? this.#palette.worker(worker.index, text) : text;
+    this.#sink.write(this.#timestamps ? `${timestamp(time)}${line}\n` : line + '\n');
   }
 }
 
 /** Only the final line (--quiet). */
 export class FinalLineLog implements RunObserver {
-  constructor(readonly sink: TextSink) {}
+  readonly #timestamps: boolean;
+
+  constructor(
+    readonly sink: TextSink,
+    options: Pick<TextLogOptions, 'timestamps'> = {},
+  ) {
+    this.#timestamps = options.timestamps === true;
+  }
 
   runFinished(finished: RunFinished): void {
-    this.sink.write(finalLine(finished));
+    this.sink.write((this.#timestamps ? timestamp(finished.time) : '') + finalLine(finished));
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * A progress bar on stderr for long runs, drawn by cli-progress.
+ *
+ * Shown only when it cannot get in anyone's way: stderr is a terminal, CI is
+ * not set, the format is text (json and ndjson are for scripts), and the log
+ * is not being drawn on the same terminal (--quiet, or stdout redirected).
+ * "Long" means paced in real time, or instant with at least
+ * PROGRESS_MIN_ITEMS items. It writes only to stderr and is cleared when the
+ * run ends, so stdout's bytes are the same with or without it.
+ *
+ * Per event it costs one counter increment; the bar reads the counter on a
+ * timer (REDRAW_MS), which fires in instant runs too because the engine yields
+ * to the event loop every few thousand events.
+ */
+import type { SingleBar } from 'cli-progress';
+import type { RunObserver } from '../model/events.js';
+import type { Env } from './color.js';
+import type { CliIo } from './io.js';
+import type { RunInvocation } from './run-options.js';
+
+export const PROGRESS_MIN_ITEMS = 200_000;
+const REDRAW_MS = 100;
+
+/** CI services set CI (to "true", "1", a name…); "0", "false" and empty do not count. */
+export function runningInCi(env: Env): boolean {
+  const ci = env['CI'];
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}
+
+export function progressWanted(run: RunInvocation, io: CliIo): boolean {
+  if (io.stderr.isTTY !== true || runningInCi(io.env)) return false;
+  if (run.output.format !== 'text') return false;
+  if (!run.quiet && io.stdout.isTTY === true) return false;
+  return run.pacing.kind === 'wall-clock' || run.config.items >= PROGRESS_MIN_ITEMS;
+}
+
+/** Loads cli-progress only when a bar is shown, so other runs do not pay for it at start-up. */
+export async function createProgressBar(stream: CliIo['stderr'], total: number): Promise<ProgressBar> {
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as unknown as NodeJS.WritableStream,
+      format: 'qsim {bar} {percentage}% | {value}/{total} items | ETA {eta_formatted}',
+      clearOnComplete: true,
+      hideCursor: false,
+      gracefulExit: false,
+      fps: 10,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  return new ProgressBar(bar, total);
+}
+
+export class ProgressBar implements RunObserver {
+  #processed = 0;
+  readonly #bar: SingleBar;
+  readonly #total: number;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(bar: SingleBar, total: number) {
+    this.#bar = bar;
+    this.#total = total;
+  }
+
+  itemProcessed(): void {
+    this.#processed++;
+  }
+
+  start(): void {
+    this.#bar.start(this.#total, 0);
+    this.#timer = setInterval(() => this.#bar.update(this.#processed), REDRAW_MS);
+    this.#timer.unref();
+  }
+
+  runFinished(): void {
+    this.stop();
+  }
+
+  /** Removes the bar from the terminal; safe to call more than once. */
+  stop(): void {
+    if (this.#timer === undefined) return;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#bar.stop();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Picks the observers a `qsim run` needs for its output, and writes what
+ * comes after the run. An observer nobody asked for is not attached: the
+ * statistics only for json, ndjson, --stats or --chart; the queue-size series
+ * only for --chart; the progress bar only when progressWanted().
+ */
+import type { RunObserver } from '../model/events.js';
+import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
+import { NdjsonLog } from '../observe/ndjson-log.js';
+import { renderQueueChart, renderUtilizationBars } from '../observe/queue-chart.js';
+import { QueueSizeSeries } from '../observe/queue-series.js';
+import type { TextSink } from '../observe/sink.js';
+import { RunStatistics } from '../observe/statistics.js';
+import { renderStatsTable } from '../observe/stats-table.js';
+import { FinalLineLog, TextLog } from '../observe/text-log.js';
+import { chalkPalette, colourEnabled } from './color.js';
+import type { CliIo } from './io.js';
+import { createProgressBar, progressWanted } from './progress.js';
+import type { RunInvocation } from './run-options.js';
+
+/** Chart width when stdout is not a terminal. */
+export const DEFAULT_COLUMNS = 80;
+
+export interface RunOutputs {
+  readonly observers: readonly RunObserver[];
+  /** Call just before the run starts. */
+  started(): void;
+  /** Clears the progress bar; call when the run ends, however it ends. */
+  stopped(): void;
+  /** Writes what follows a finished run: the summary object or line, the table, the charts. */
+  finished(): void;
+}
+
+export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): Promise<RunOutputs> {
+  const { format, stats, chart, timestamps } = run.output;
+  const colour = format === 'text' && colourEnabled(run.color, io.env, io.stdout.isTTY === true);
+  const palette = colour ? chalkPalette() : undefined;
+  // The progress bar comes first, so it is cleared (at runFinished) before the final line is written.
+  const progress = progressWanted(run, io) ? await createProgressBar(io.stderr, run.config.items) : undefined;
+  const observers: RunObserver[] = progress ? [progress] : [];
+
+  if (format === 'text') {
+    observers.push(run.quiet ? new FinalLineLog(out, { timestamps }) : new TextLog(out, { ...(palette ? { palette } : {}), timestamps }));
+  } else if (format === 'ndjson' && !run.quiet) {
+    observers.push(new NdjsonLog(out));
+  }
+  const statistics = format !== 'text' || stats || chart ? new RunStatistics() : undefined;
+  if (statistics) observers.push(statistics);
+  const series = chart ? new QueueSizeSeries() : undefined;
+  if (series) observers.push(series);
+
+  return {
+    observers,
+    started: () => progress?.start(),
+    stopped: () => progress?.stop(),
+    finished() {
+      if (!statistics) return;
+      const summary = statistics.summary();
+      if (format === 'json') out.write(renderJsonSummary(summary));
+      if (format === 'ndjson') out.write(renderNdjsonSummary(summary));
+      if (stats) out.write('\n' + renderStatsTable(summary));
+      if (series) {
+        const width = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : DEFAULT_COLUMNS;
+        out.write('\n' + renderQueueChart(series, { width, colour }));
+        out.write('\n' + renderUtilizationBars(summary, width, palette));
+      }
+    },
+  };
+}

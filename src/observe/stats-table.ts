@@ -1,0 +1,69 @@
+/**
+ * `--stats`: the summary as a compact aligned table, printed after the log.
+ *
+ *   simulated     31.470 s
+ *   throughput    0.636 items/s
+ *   items         20 produced, 20 consumed, 0 left, 0 dropped
+ *   queue size    max 6, mean 1.618 (time-weighted)
+ *
+ *   seconds       mean     p50     p95     p99     max
+ *   wait         1.234   1.000   3.100   3.400   3.400
+ *   in system    2.734   2.500   4.900   5.100   5.100
+ *
+ *   consumer   processed   busy (s)   utilization
+ *   Fred              11     15.123         48.1%
+ */
+import { alignColumns } from './text-table.js';
+import type { DistributionSummary, RunSummary } from './summary.js';
+
+const NONE = '-';
+
+export function seconds(value: number | null): string {
+  return value === null ? NONE : value.toFixed(3);
+}
+
+export function percent(ratio: number | null): string {
+  return ratio === null ? NONE : `${(ratio * 100).toFixed(1)}%`;
+}
+
+function distributionRow(label: string, d: DistributionSummary): string[] {
+  return [label, seconds(d.mean), seconds(d.p50), seconds(d.p95), seconds(d.p99), seconds(d.max)];
+}
+
+export function renderStatsTable(summary: RunSummary): string {
+  const { items, queue } = summary;
+  const throughput = summary.throughputPerSecond === null ? NONE : `${summary.throughputPerSecond.toFixed(3)} items/s`;
+  const meanSize = queue.meanSize === null ? NONE : queue.meanSize.toFixed(3);
+  const overview = alignColumns(
+    [
+      ['simulated', `${seconds(summary.simulatedSeconds)} s`],
+      ['throughput', throughput],
+      ['items', `${items.produced} produced, ${items.consumed} consumed, ${items.left} left, ${items.dropped} dropped`],
+      ['queue size', `max ${queue.maxSize}, mean ${meanSize} (time-weighted)`],
+    ],
+    ['left', 'left'],
+  );
+  const durations = alignColumns(
+    [
+      ['seconds', 'mean', 'p50', 'p95', 'p99', 'max'],
+      distributionRow('wait', summary.waitSeconds),
+      distributionRow('in system', summary.systemSeconds),
+    ],
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const consumers = alignColumns(
+    [
+      ['consumer', 'processed', 'busy (s)', 'utilization'],
+      ...summary.consumers.map((c) => [c.name, String(c.processed), seconds(c.busySeconds), percent(c.utilization)]),
+    ],
+    ['left', 'right', 'right', 'right'],
+  );
+  const producers = alignColumns(
+    [
+      ['producer', 'produced', 'blocked (s)'],
+      ...summary.producers.map((p) => [p.name, String(p.produced), seconds(p.blockedSeconds)]),
+    ],
+    ['left', 'right', 'right'],
+  );
+  return [overview, durations, consumers, producers].map((block) => block.join('\n')).join('\n\n') + '\n';
+}
