@@ -1,53 +1,62 @@
 /**
- * A streaming histogram of non-negative durations with logarithmic buckets
- * (the DDSketch layout, Masson et al., VLDB 2019), in fixed memory.
+ * A streaming histogram of non-negative durations in fixed memory, with
+ * log-linear buckets (the layout of HdrHistogram, on doubles).
  *
- * Bucket i holds the values in (m·γ^(i-1), m·γ^i], with γ = (1+α)/(1−α) and m
- * the smallest value told apart from 0. Reporting a bucket by 2·m·γ^i/(γ+1)
- * is within a relative error α of every value in it, so a percentile read from
- * the buckets is within α of the exact one (same rank definition).
+ * A bucket is a power-of-two range [2^e, 2^(e+1)) cut into 2^SUB_BITS equal
+ * parts, so each bucket is [L, L·(1 + 2^-SUB_BITS)) at most. Its index is read
+ * straight from the bits of the double (exponent and top mantissa bits): no
+ * logarithm, one typed-array increment per value, no allocation.
+ *
+ * A bucket reports 2·L·U/(L+U) (L, U its bounds), which is within a relative
+ * error of 2^-SUB_BITS / (2 + 2^-SUB_BITS) < 0.098 % of every value in it; so a
+ * percentile read here is within 0.1 % of the exact one of the same rank.
  *
  * Why not hdr-histogram-js: it counts integers, so durations would need a unit
  * chosen in advance (and lose precision below it), and it brings a WebAssembly
- * build we do not use. This file is the whole algorithm: one log and one
- * increment per value, no allocation after construction.
+ * build we do not use. The whole algorithm fits in this file.
  *
- * With the defaults (α = 0.001, m = 1 ns, top = 1e15 s) there are about 27,600
- * buckets: 221 KB of counts. Values below m count as 0; values above the top
- * count in the last bucket (percentiles are clamped to the exact maximum).
+ * Range: values from 2^-30 s (about 1 ns) to 2^50 s (about 35 million years)
+ * get their own buckets: 80 powers of two × 512 buckets × 8 bytes = 328 KB.
+ * Smaller values count as the smallest observed value (within 1 ns); larger
+ * ones count in the last bucket, and percentiles never exceed the exact maximum.
  */
-export interface LogHistogramOptions {
-  /** Relative accuracy α of reported percentiles, 0 < α < 1. Default 0.001 (0.1 %). */
-  relativeAccuracy?: number;
-  /** Smallest value told apart from 0. Default 1e-9. */
-  minValue?: number;
-  /** Largest value with its own bucket. Default 1e15. */
-  maxValue?: number;
+
+const SUB_BITS = 9;
+const MIN_EXPONENT = -30;
+const MAX_EXPONENT = 50;
+/** Biased exponent (IEEE 754) of 2^MIN_EXPONENT, shifted to sit above the sub-bucket bits. */
+const FIRST_INDEX = (1023 + MIN_EXPONENT) << SUB_BITS;
+const BUCKET_COUNT = (MAX_EXPONENT - MIN_EXPONENT) << SUB_BITS;
+const SMALLEST = 2 ** MIN_EXPONENT;
+
+// One double seen as two 32-bit words; the high word holds sign, exponent and the top 20 mantissa bits.
+const double = new Float64Array(1);
+const words = new Uint32Array(double.buffer);
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** The bucket of `value` (>= SMALLEST), clamped to the last bucket. */
+function bucketOf(value: number): number {
+  double[0] = value;
+  const index = ((words[HIGH] as number) >>> (20 - SUB_BITS)) - FIRST_INDEX;
+  return index < BUCKET_COUNT ? index : BUCKET_COUNT - 1;
 }
 
-export class LogHistogram {
-  readonly relativeAccuracy: number;
-  readonly #minValue: number;
-  readonly #gamma: number;
-  readonly #logGamma: number;
-  readonly #counts: Float64Array;
-  #zeroCount = 0;
-  #count = 0;
-  #max = 0;
-  #min = Infinity;
+/** The lower bound of bucket `index`. */
+function lowerBound(index: number): number {
+  words[HIGH] = (index + FIRST_INDEX) << (20 - SUB_BITS);
+  words[1 - HIGH] = 0;
+  return double[0] as number;
+}
 
-  constructor(options: LogHistogramOptions = {}) {
-    const alpha = options.relativeAccuracy ?? 0.001;
-    const minValue = options.minValue ?? 1e-9;
-    const maxValue = options.maxValue ?? 1e15;
-    if (!(alpha > 0 && alpha < 1)) throw new RangeError(`relativeAccuracy must be in (0, 1), got ${alpha}`);
-    if (!(minValue > 0 && maxValue > minValue)) throw new RangeError(`need 0 < minValue < maxValue, got ${minValue}, ${maxValue}`);
-    this.relativeAccuracy = alpha;
-    this.#minValue = minValue;
-    this.#gamma = (1 + alpha) / (1 - alpha);
-    this.#logGamma = Math.log(this.#gamma);
-    this.#counts = new Float64Array(Math.ceil(Math.log(maxValue / minValue) / this.#logGamma) + 1);
-  }
+/** The relative accuracy of reported values: 2^-SUB_BITS / (2 + 2^-SUB_BITS). */
+export const RELATIVE_ACCURACY = 2 ** -SUB_BITS / (2 + 2 ** -SUB_BITS);
+
+export class LogHistogram {
+  readonly #counts = new Float64Array(BUCKET_COUNT);
+  #belowSmallest = 0;
+  #count = 0;
+  #min = Infinity;
+  #max = 0;
 
   get count(): number {
     return this.#count;
@@ -58,28 +67,26 @@ export class LogHistogram {
     this.#count++;
     if (value > this.#max) this.#max = value;
     if (value < this.#min) this.#min = value;
-    if (value < this.#minValue) {
-      this.#zeroCount++;
-      return;
-    }
-    const index = Math.ceil(Math.log(value / this.#minValue) / this.#logGamma);
-    const last = this.#counts.length - 1;
-    (this.#counts[index < last ? index : last] as number)++;
+    if (value < SMALLEST) this.#belowSmallest++;
+    else (this.#counts[bucketOf(value)] as number)++;
   }
 
   /**
-   * The value of the given rank (1 = smallest) within the relative accuracy;
-   * undefined when empty. The nearest-rank N-th percentile is rank ceil(N·count/100).
+   * The value of the given rank (1 = smallest) within RELATIVE_ACCURACY,
+   * clamped to the exact minimum and maximum; undefined when empty. The
+   * nearest-rank N-th percentile is rank ceil(N·count/100).
    */
   valueAtRank(rank: number): number | undefined {
     if (this.#count === 0) return undefined;
-    let seen = this.#zeroCount;
-    if (seen >= rank) return this.#min; // below minValue: within minValue of the truth
+    let seen = this.#belowSmallest;
+    if (seen >= rank) return this.#min;
     const counts = this.#counts;
     for (let i = 0; i < counts.length; i++) {
       seen += counts[i] as number;
       if (seen >= rank) {
-        const estimate = (2 * this.#minValue * Math.pow(this.#gamma, i)) / (this.#gamma + 1);
+        const lower = lowerBound(i);
+        const upper = lowerBound(i + 1);
+        const estimate = (2 * lower * upper) / (lower + upper);
         return Math.min(this.#max, Math.max(this.#min, estimate));
       }
     }

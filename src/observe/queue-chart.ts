@@ -2,7 +2,7 @@
  * `--chart`: the queue size over simulated time as a line chart (asciichart),
  * then one utilization bar per consumer.
  *
- *   queue size (items), the largest in each time slice
+ *   queue size (items), max per time slice
  *     6 ┤      ╭─╮
  *     3 ┤   ╭──╯ ╰──╮
  *     0 ┼───╯       ╰───
@@ -48,7 +48,7 @@ function tickLabel(time: number, step: number): string {
 
 export function renderQueueChart(series: QueueSizeSeries, options: ChartOptions): string {
   const width = Math.max(MIN_WIDTH, options.width);
-  const title = 'queue size (items), the largest in each time slice';
+  const title = 'queue size (items), max per time slice';
   const probe = series.slices(1);
   const peak = probe[0]?.max ?? 0;
   if (probe.length === 0) return `${title}\n  (nothing to draw: the run lasted 0 s of simulated time)\n`;
@@ -101,7 +101,7 @@ export function renderQueueChart(series: QueueSizeSeries, options: ChartOptions)
 export function renderUtilizationBars(summary: RunSummary, width: number, palette: Palette | undefined): string {
   const title = 'utilization (busy time / simulated time)';
   const nameWidth = Math.max(...summary.consumers.map((c) => textWidth(c.name)), 1);
-  const barWidth = Math.max(10, Math.min(50, Math.max(MIN_WIDTH, width) - nameWidth - 12));
+  const barWidth = Math.max(10, Math.min(50, Math.max(MIN_WIDTH, width) - nameWidth - 13));
   const lines = summary.consumers.map((consumer, index) => {
     const ratio = consumer.utilization ?? 0;
     const filled = Math.round(Math.min(1, Math.max(0, ratio)) * barWidth);

@@ -1,0 +1,213 @@
+import fc from 'fast-check';
+import type { RunConfig } from '../../src/model/config.js';
+import type { RunObserver, Worker } from '../../src/model/events.js';
+import type { Item } from '../../src/model/item.js';
+import { simulateRun } from '../../src/model/run.js';
+import { RunStatistics } from '../../src/observe/statistics.js';
+
+const config: RunConfig = { producers: 1, consumers: ['C'], items: 3, interval: 1, maxDelay: 3, capacity: Infinity, seed: 9 };
+const P: Worker = { name: 'producer-1', role: 'producer', index: 0 };
+const C: Worker = { name: 'C', role: 'consumer', index: 0 };
+const D: Worker = { name: 'D', role: 'consumer', index: 1 };
+
+function item(id: number, enteredAt: number): Item {
+  return { id, producer: 0, enteredAt };
+}
+
+describe('RunStatistics on hand-computed event sequences', () => {
+  test('one producer every 1 s, one consumer taking 1.5 s per item', () => {
+    // Items enter at 0, 1, 2; service starts at 0, 1.5, 3 and ends at 1.5, 3, 4.5.
+    const s = new RunStatistics();
+    const [a, b, c] = [item(0, 0), item(1, 1), item(2, 2)];
+    s.runStarted({ config, producers: [P], consumers: [C] });
+    s.itemPut(0, P, a, 1);
+    s.itemGot(0, C, a, 0);
+    s.itemPut(1, P, b, 1);
+    s.itemProcessed(1.5, C, a);
+    s.itemGot(1.5, C, b, 0);
+    s.itemPut(2, P, c, 1);
+    s.itemProcessed(3, C, b);
+    s.itemGot(3, C, c, 0);
+    s.itemProcessed(4.5, C, c);
+    s.runFinished({ time: 4.5, finalQueueSize: 0, produced: 3, consumed: 3 });
+
+    const summary = s.summary();
+    expect(summary.simulatedSeconds).toBe(4.5);
+    expect(summary.items).toEqual({ produced: 3, consumed: 3, left: 0, dropped: 0 });
+    expect(summary.throughputPerSecond).toBeCloseTo(3 / 4.5, 12);
+    // Waits 0, 0.5, 1; in system 1.5, 2, 2.5.
+    expect(summary.waitSeconds).toEqual({ count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 });
+    expect(summary.systemSeconds).toEqual({ count: 3, mean: 2, p50: 2, p95: 2.5, p99: 2.5, max: 2.5 });
+    // One item waited from 1 to 1.5 and one from 2 to 3: area 1.5 over 4.5 s.
+    expect(summary.queue.maxSize).toBe(1);
+    expect(summary.queue.meanSize).toBeCloseTo(1 / 3, 12);
+    expect(summary.consumers).toEqual([{ name: 'C', processed: 3, busySeconds: 4.5, utilization: 1 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, blockedSeconds: 0 }]);
+    expect(summary.seed).toBe(9);
+    expect(summary.options).toEqual({ ...config, capacity: null });
+  });
+
+  test('two consumers: busy time and utilization per consumer', () => {
+    const s = new RunStatistics();
+    const [a, b] = [item(0, 0), item(1, 0)];
+    s.runStarted({ config: { ...config, consumers: ['C', 'D'] }, producers: [P], consumers: [C, D] });
+    s.itemPut(0, P, a, 1);
+    s.itemPut(0, P, b, 2);
+    s.itemGot(0, C, a, 1);
+    s.itemGot(0, D, b, 0);
+    s.itemProcessed(1, C, a);
+    s.itemProcessed(3, D, b);
+    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2 });
+    const summary = s.summary();
+    expect(summary.consumers).toEqual([
+      { name: 'C', processed: 1, busySeconds: 1, utilization: 0.25 },
+      { name: 'D', processed: 1, busySeconds: 3, utilization: 0.75 },
+    ]);
+    expect(summary.queue).toEqual({ maxSize: 2, meanSize: 0 });
+    expect(summary.waitSeconds.max).toBe(0);
+  });
+
+  test('a producer blocked on a full queue: blocked time runs from the block to the entry', () => {
+    const s = new RunStatistics();
+    s.runStarted({ config: { ...config, capacity: 1 }, producers: [P], consumers: [C] });
+    s.itemPut(0, P, item(0, 0), 1);
+    s.producerBlocked(1, P);
+    s.itemGot(2.5, C, item(0, 0), 0);
+    s.itemPut(2.5, P, item(1, 2.5), 1);
+    s.producerBlocked(3.5, P);
+    s.itemGot(4, C, item(1, 2.5), 0);
+    s.itemPut(4, P, item(2, 4), 1);
+    s.itemGot(5, C, item(2, 4), 0);
+    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 0 });
+    const summary = s.summary();
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, blockedSeconds: 1.5 + 0.5 }]);
+    expect(summary.options.capacity).toBe(1);
+    // Still busy with item 2 at the end: busy from 5 to 6 counts.
+    expect(summary.consumers[0]?.busySeconds).toBe(1);
+    expect(summary.items.left).toBe(3);
+  });
+
+  test('a run of 0 s: rates and means are null, not 0', () => {
+    const s = new RunStatistics();
+    s.runStarted({ config: { ...config, items: 0 }, producers: [P], consumers: [C] });
+    s.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0 });
+    const summary = s.summary();
+    expect(summary.throughputPerSecond).toBeNull();
+    expect(summary.queue.meanSize).toBeNull();
+    expect(summary.consumers[0]?.utilization).toBeNull();
+    expect(summary.waitSeconds.mean).toBeNull();
+  });
+
+  test('summary() before the run finished is an error', () => {
+    expect(() => new RunStatistics().summary()).toThrow(/before the run finished/);
+  });
+});
+
+/** Records, per item, when it entered, was taken and was done, as the model reports them. */
+class Timeline implements RunObserver {
+  readonly entered: number[] = [];
+  readonly got: number[] = [];
+  readonly done: number[] = [];
+  itemPut(time: number, _p: Worker, item: Item): void {
+    this.entered[item.id] = time;
+  }
+  itemGot(time: number, _c: Worker, item: Item): void {
+    this.got[item.id] = time;
+  }
+  itemProcessed(time: number, _c: Worker, item: Item): void {
+    this.done[item.id] = time;
+  }
+}
+
+/**
+ * Waits of a FIFO queue with `servers` work-conserving servers, from the
+ * arrival times and the service times alone: item k starts at the later of its
+ * arrival and the moment the earliest server frees up (Kiefer–Wolfowitz).
+ */
+function fifoWaits(arrivals: readonly number[], services: readonly number[], servers: number): number[] {
+  const free = new Array<number>(servers).fill(0);
+  return arrivals.map((arrival, k) => {
+    let earliest = 0;
+    for (let s = 1; s < servers; s++) if ((free[s] as number) < (free[earliest] as number)) earliest = s;
+    const start = Math.max(arrival, free[earliest] as number);
+    free[earliest] = start + (services[k] as number);
+    return start - arrival;
+  });
+}
+
+const runs = fc.record({
+  seed: fc.integer({ min: 0, max: 2 ** 32 }),
+  producers: fc.integer({ min: 1, max: 3 }),
+  consumers: fc.integer({ min: 1, max: 4 }),
+  items: fc.integer({ min: 1, max: 400 }),
+  interval: fc.integer({ min: 1, max: 2000 }).map((ms) => ms / 1000),
+  maxDelay: fc.integer({ min: 0, max: 5000 }).map((ms) => ms / 1000),
+  capacity: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 5 })),
+});
+
+function configOf(r: { seed: number; producers: number; consumers: number; items: number; interval: number; maxDelay: number; capacity: number }): RunConfig {
+  return { ...r, consumers: Array.from({ length: r.consumers }, (_, i) => `c${i}`) };
+}
+
+describe('RunStatistics on simulated runs', () => {
+  test("Little's law: mean queue size = throughput × mean wait, and busy consumers = throughput × mean service", async () => {
+    await fc.assert(
+      fc.asyncProperty(runs, async (r) => {
+        const statistics = new RunStatistics();
+        await simulateRun(configOf(r), { observers: [statistics] });
+        const s = statistics.summary();
+        expect(s.items.consumed).toBe(r.items);
+        if (s.simulatedSeconds === 0) return;
+        const throughput = s.throughputPerSecond as number;
+        const meanWait = s.waitSeconds.mean as number;
+        const meanSystem = s.systemSeconds.mean as number;
+        expect(s.queue.meanSize as number).toBeCloseTo(throughput * meanWait, 9);
+        const busy = s.consumers.reduce((sum, c) => sum + (c.utilization as number), 0);
+        expect(busy).toBeCloseTo(throughput * (meanSystem - meanWait), 9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('waits agree with the FIFO multi-server recursion on the same arrivals and service times', async () => {
+    await fc.assert(
+      fc.asyncProperty(runs.map((r) => ({ ...r, capacity: Infinity })), async (r) => {
+        const timeline = new Timeline();
+        const statistics = new RunStatistics();
+        await simulateRun(configOf(r), { observers: [timeline, statistics] });
+        const services = timeline.done.map((d, k) => d - (timeline.got[k] as number));
+        const waits = fifoWaits(timeline.entered, services, r.consumers);
+        const s = statistics.summary();
+        const sorted = [...waits].sort((a, b) => a - b);
+        const at = (percent: number): number => sorted[Math.max(1, Math.ceil((percent * sorted.length) / 100)) - 1] as number;
+        expect(s.waitSeconds.mean as number).toBeCloseTo(waits.reduce((a, b) => a + b, 0) / waits.length, 9);
+        expect(s.waitSeconds.p50 as number).toBeCloseTo(at(50), 9);
+        expect(s.waitSeconds.p95 as number).toBeCloseTo(at(95), 9);
+        expect(s.waitSeconds.p99 as number).toBeCloseTo(at(99), 9);
+        expect(s.waitSeconds.max as number).toBeCloseTo(sorted.at(-1) as number, 9);
+        const busy = s.consumers.reduce((sum, c) => sum + c.busySeconds, 0);
+        expect(busy).toBeCloseTo(services.reduce((a, b) => a + b, 0), 9);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('a lone producer is always either sleeping or blocked: its blocked time closes the gap', async () => {
+    await fc.assert(
+      fc.asyncProperty(runs.map((r) => ({ ...r, producers: 1, capacity: 1 + (r.seed % 3) })), async (r) => {
+        let producerDone = NaN;
+        const statistics = new RunStatistics();
+        const doneAt: RunObserver = {
+          workerDone: (time, worker) => {
+            if (worker.role === 'producer') producerDone = time;
+          },
+        };
+        await simulateRun(configOf(r), { observers: [statistics, doneAt] });
+        const [producer] = statistics.summary().producers;
+        expect(producer?.produced).toBe(r.items);
+        expect(producer?.blockedSeconds as number).toBeCloseTo(producerDone - r.items * r.interval, 6);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

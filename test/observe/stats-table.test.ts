@@ -1,0 +1,60 @@
+import { renderStatsTable } from '../../src/observe/stats-table.js';
+import type { RunSummary } from '../../src/observe/summary.js';
+import { summaryOptions } from '../../src/observe/summary.js';
+
+const summary: RunSummary = {
+  seed: 1,
+  simulatedSeconds: 4.5,
+  items: { produced: 3, consumed: 3, left: 0, dropped: 0 },
+  finalQueueSize: 0,
+  throughputPerSecond: 3 / 4.5,
+  queue: { maxSize: 1, meanSize: 1 / 3 },
+  waitSeconds: { count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 },
+  systemSeconds: { count: 3, mean: 2, p50: 2, p95: 2.5, p99: 2.5, max: 2.5 },
+  consumers: [
+    { name: 'Fred', processed: 2, busySeconds: 3, utilization: 3 / 4.5 },
+    { name: 'Christabel', processed: 1, busySeconds: 1.5, utilization: 1 / 3 },
+  ],
+  producers: [{ name: 'producer-1', produced: 3, blockedSeconds: 0 }],
+  options: summaryOptions({ producers: 1, consumers: ['Fred', 'Christabel'], items: 3, interval: 1, maxDelay: 3, capacity: Infinity, seed: 1 }),
+};
+
+describe('--stats table', () => {
+  test('aligned blocks: overview, wait and system percentiles, consumers, producers', () => {
+    expect(renderStatsTable(summary)).toBe(
+      [
+        '  simulated    4.500 s',
+        '  throughput   0.667 items/s',
+        '  items        3 produced, 3 consumed, 0 left, 0 dropped',
+        '  queue size   max 1, mean 0.333 (time-weighted)',
+        '',
+        '  seconds      mean     p50     p95     p99     max',
+        '  wait        0.500   0.500   1.000   1.000   1.000',
+        '  in system   2.000   2.000   2.500   2.500   2.500',
+        '',
+        '  consumer     processed   busy (s)   utilization',
+        '  Fred                 2      3.000         66.7%',
+        '  Christabel           1      1.500         33.3%',
+        '',
+        '  producer     produced   blocked (s)',
+        '  producer-1          3         0.000',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('undefined quantities print as a dash', () => {
+    const empty: RunSummary = {
+      ...summary,
+      simulatedSeconds: 0,
+      throughputPerSecond: null,
+      queue: { maxSize: 0, meanSize: null },
+      waitSeconds: { count: 0, mean: null, p50: null, p95: null, p99: null, max: null },
+      consumers: [{ name: 'Fred', processed: 0, busySeconds: 0, utilization: null }],
+    };
+    const table = renderStatsTable(empty);
+    expect(table).toContain('  throughput   -\n');
+    expect(table).toContain('  wait            -       -       -       -       -\n');
+    expect(table).toMatch(/Fred {10,}0 +0\.000 +-\n/);
+  });
+});
