@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { qsim, qsimAsync } from '../helpers/cli.js';
+
+const schema = JSON.parse(readFileSync(new URL('../../schema/run-summary.schema.json', import.meta.url), 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+
+interface Summary {
+  seed: number;
+  simulatedSeconds: number;
+  items: { produced: number; consumed: number; left: number; dropped: number };
+  finalQueueSize: number;
+  queue: { maxSize: number; meanSize: number | null };
+  waitSeconds: Record<string, number | null>;
+  consumers: { name: string; processed: number; busySeconds: number; utilization: number | null }[];
+  producers: { name: string; produced: number; blockedSeconds: number }[];
+  options: Record<string, unknown>;
+}
+
+interface Event {
+  t: number;
+  type: string;
+  worker: string;
+  item?: number;
+  size?: number;
+}
+
+function json(args: readonly string[]): Summary {
+  const result = qsim(['run', '--instant', '--format', 'json', ...args]);
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as Summary;
+}
+
+describe('--format json', () => {
+  test.each([
+    [['--seed', '1']],
+    [['--seed', '2', '--items', '0']],
+    [['--seed', '3', '--producers', '3', '--consumers', '4', '--capacity', '2', '--items', '200', '--interval', '0.1s']],
+    [['--seed', '4', '--consumers', 'Ann "A",Bøb', '--items', '50', '--max-delay', '0']],
+    [['--seed', '5', '--items', '20000', '--consumers', '3', '--interval', '0.25s', '--max-delay', '1s']],
+  ])('%j validates against schema/run-summary.schema.json', (args) => {
+    const summary = json(args);
+    expect(validate(summary) ? [] : validate.errors).toEqual([]);
+  });
+
+  test('prints exactly one object on stdout and nothing on stderr when the seed is given', () => {
+    const result = qsim(['run', '--instant', '--seed', '1', '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.startsWith('{\n')).toBe(true);
+    expect(result.stdout.endsWith('\n}\n')).toBe(true);
+    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
+  });
+
+  test('a drawn seed is announced on stderr only; the summary repeats with it', () => {
+    const first = qsim(['run', '--instant', '--format', 'json', '--items', '40']);
+    const summary = JSON.parse(first.stdout) as Summary;
+    expect(first.stderr).toBe(`qsim: seed ${summary.seed} (repeat this run with --seed ${summary.seed})\n`);
+    const again = qsim(['run', '--instant', '--format', 'json', '--items', '40', '--seed', String(summary.seed)]);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  test('agrees with the text log of the same seed', () => {
+    const summary = json(['--seed', '1']);
+    const log = qsim(['run', '--instant', '--seed', '1']).stdout.trimEnd().split('\n');
+    for (const consumer of summary.consumers) {
+      const tag = new RegExp(`^\\[ *${consumer.name} *\\] Got item: `);
+      expect(log.filter((line) => tag.test(line))).toHaveLength(consumer.processed);
+    }
+    expect(log.at(-1)).toBe(`Queue size is now ${summary.finalQueueSize}`);
+    const sizes = log.map((line) => /\(size (\d+)\)$/.exec(line)?.[1]).filter((s) => s !== undefined).map(Number);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(summary.queue.maxSize);
+    expect(summary.items).toEqual({ produced: 20, consumed: 20, left: 0, dropped: 0 });
+    expect(summary.options).toEqual({ producers: 1, consumers: ['Fred', 'George'], items: 20, interval: 0.5, maxDelay: 3, capacity: null, seed: 1 });
+  });
+
+  test('one producer every 1 s and no processing time: hand-computed figures', () => {
+    const summary = json(['--seed', '8', '--items', '5', '--interval', '1s', '--max-delay', '0', '--consumers', 'Solo']);
+    // Puts at 0..4 s, the producer sleeps 1 s after the last: the run lasts 5 s.
+    expect(summary.simulatedSeconds).toBe(5);
+    expect(summary.items).toEqual({ produced: 5, consumed: 5, left: 0, dropped: 0 });
+    expect(summary).toMatchObject({ throughputPerSecond: 1, finalQueueSize: 0 });
+    // Item 0 enters before the consumer starts (size 1 for an instant); later items go straight to it.
+    expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0 });
+    expect(summary.waitSeconds).toEqual({ count: 5, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
+    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 5, busySeconds: 0, utilization: 0 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 5, blockedSeconds: 0 }]);
+  });
+
+  test('--instant and --speed 50 print identical bytes', async () => {
+    const instant = qsim(['run', '--instant', '--seed', '1', '--format', 'json']);
+    const paced = await qsimAsync(['run', '--speed', '50', '--seed', '1', '--format', 'json']);
+    expect(paced.status).toBe(0);
+    expect(paced.stdout).toBe(instant.stdout);
+  });
+});
+
+describe('--format ndjson', () => {
+  const args = ['run', '--instant', '--seed', '3', '--format', 'ndjson', '--producers', '2', '--consumers', '3', '--items', '60', '--capacity', '2', '--interval', '0.2s'];
+
+  test('every line parses; one line per event, then the summary', () => {
+    const result = qsim(args);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const lines = result.stdout.trimEnd().split('\n');
+    const objects = lines.map((line) => JSON.parse(line) as Event);
+    const events = objects.slice(0, -1);
+    const summary = objects.at(-1) as unknown as Summary & { type: string };
+    expect(summary.type).toBe('summary');
+    const count = (type: string): number => events.filter((e) => e.type === type).length;
+    expect(count('put')).toBe(60);
+    expect(count('got')).toBe(60);
+    expect(count('processed')).toBe(60);
+    expect(count('done')).toBe(2 + 3);
+    expect(count('blocked')).toBeGreaterThan(0);
+    expect(events).toHaveLength(60 * 3 + 5 + count('blocked'));
+    expect(lines).toHaveLength(events.length + 1);
+    const times = events.map((e) => e.t);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const consumer of summary.consumers) {
+      expect(events.filter((e) => e.type === 'processed' && e.worker === consumer.name)).toHaveLength(consumer.processed);
+    }
+  });
+
+  test('the summary line holds the same object as --format json', () => {
+    const last = qsim(args).stdout.trimEnd().split('\n').at(-1) as string;
+    const { type, ...summary } = JSON.parse(last) as Record<string, unknown>;
+    expect(type).toBe('summary');
+    const jsonArgs = args.map((a) => (a === 'ndjson' ? 'json' : a));
+    expect(summary).toEqual(JSON.parse(qsim(jsonArgs).stdout));
+    expect(validate(summary) ? [] : validate.errors).toEqual([]);
+  });
+
+  test('events carry the documented fields', () => {
+    const events = qsim(['run', '--instant', '--seed', '1', '--format', 'ndjson']).stdout.trimEnd().split('\n').slice(0, 2);
+    expect(events).toEqual([
+      '{"t":0,"type":"put","worker":"producer-1","item":0,"size":1}',
+      '{"t":0,"type":"got","worker":"Fred","item":0,"size":0,"wait":0}',
+    ]);
+  });
+
+  test('--quiet leaves only the summary line', () => {
+    const out = qsim(['run', '--instant', '--seed', '1', '--format', 'ndjson', '--quiet']).stdout;
+    expect(out.split('\n')).toHaveLength(2);
+    expect(out.startsWith('{"type":"summary",')).toBe(true);
+  });
+
+  test('--instant and --speed 50 print identical bytes', async () => {
+    const instant = qsim(['run', '--instant', '--seed', '1', '--format', 'ndjson']);
+    const paced = await qsimAsync(['run', '--speed', '50', '--seed', '1', '--format', 'ndjson']);
+    expect(paced.stdout).toBe(instant.stdout);
+  });
+});
+
+describe('text extras', () => {
+  test('--timestamps prefixes each line with the simulated time, fixed width', () => {
+    const plain = qsim(['run', '--instant', '--seed', '1']).stdout.trimEnd().split('\n');
+    const stamped = qsim(['run', '--instant', '--seed', '1', '--timestamps']).stdout.trimEnd().split('\n');
+    expect(stamped).toHaveLength(plain.length);
+    stamped.forEach((line, i) => {
+      expect(line).toMatch(/^t=[ \d]{2}\d\.\d{3}s /);
+      expect(line.slice('t=  0.000s '.length)).toBe(plain[i]);
+    });
+    const gotTimes = qsim(['run', '--instant', '--seed', '1', '--format', 'ndjson'])
+      .stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Event).filter((e) => e.type === 'got').map((e) => e.t.toFixed(3));
+    const stampedGot = stamped.filter((l) => l.includes('Got item')).map((l) => (/^t= *([\d.]+)s/.exec(l) as RegExpExecArray)[1]);
+    expect(stampedGot).toEqual(gotTimes);
+  });
+
+  test('--stats prints the log, a blank line, then the table', () => {
+    const plain = qsim(['run', '--instant', '--seed', '1']).stdout;
+    const out = qsim(['run', '--instant', '--seed', '1', '--stats']).stdout;
+    expect(out.startsWith(plain + '\n  simulated ')).toBe(true);
+    expect(out).toMatch(/\n {2}Fred +9 +17\.031 +100\.0%\n/);
+    expect(out).toMatch(/\n {2}wait +2\.284 /);
+  });
+
+  test('--chart draws the queue size and utilization (golden, 80 columns when not a terminal)', () => {
+    const result = qsim(['run', '--instant', '--seed', '1', '--quiet', '--chart']);
+    expect(result.stdout).toBe(fixture('chart-seed-1.txt'));
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stderr).toBe('');
+  });
+
+  test('--chart is coloured only when colour is on', () => {
+    expect(qsim(['run', '--instant', '--seed', '1', '--quiet', '--chart', '--color']).stdout).toContain('\u001b[');
+    expect(qsim(['run', '--instant', '--seed', '1', '--quiet', '--chart'], { NO_COLOR: '1' }).stdout).not.toContain('\u001b[');
+  });
+
+  test('no progress bar and no escape codes when stdout and stderr are not terminals', async () => {
+    const long = qsim(['run', '--instant', '--quiet', '--seed', '1', '--items', '300000', '--consumers', '4', '--interval', '0.25s', '--max-delay', '1.5s']);
+    expect(long.stderr).toBe('');
+    expect(long.stdout).toBe('Queue size is now 0\n');
+    const paced = await qsimAsync(['run', '--speed', '200', '--quiet', '--seed', '1']);
+    expect(paced.stderr).toBe('');
+    expect(paced.stdout).toBe('Queue size is now 0\n');
+  });
+});
+
+describe('output options reject bad combinations with one line and exit code 2', () => {
+  test.each([
+    [['--format', 'xml'], /^qsim: --format expects one of text, json, ndjson, got "xml"\n$/],
+    [['--format', 'json', '--stats'], /^qsim: --stats adds text to the log, so it cannot be used with --format json/],
+    [['--format', 'ndjson', '--chart'], /^qsim: --chart .* --format ndjson/],
+    [['--format', 'json', '--timestamps'], /^qsim: --timestamps .* --format json/],
+  ])('%j', (args, pattern) => {
+    const result = qsim(['run', '--instant', '--seed', '1', ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(pattern);
+    expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
+  test('--format is case-insensitive', () => {
+    expect(qsim(['run', '--instant', '--seed', '1', '--format', 'JSON']).status).toBe(0);
+  });
+});
+
+describe('qsim run --help', () => {
+  test('lists the output options and a jq example', () => {
+    const help = qsim(['run', '--help']).stdout;
+    for (const option of ['--format <format>', '--stats', '--chart', '--timestamps']) expect(help).toContain(option);
+    expect(help).toContain('--format json | jq .waitSeconds.p95');
+  });
+});
