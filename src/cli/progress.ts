@@ -31,6 +31,7 @@ export function progressWanted(run: RunInvocation, io: CliIo): boolean {
   if (io.stderr.isTTY !== true || runningInCi(io.env)) return false;
   if (run.output.format !== 'text') return false;
   if (!run.quiet && io.stdout.isTTY === true) return false;
+  if (!Number.isFinite(run.config.items)) return false; // no known total to show progress against
   return run.pacing.kind === 'wall-clock' || run.config.items >= PROGRESS_MIN_ITEMS;
 }
 

@@ -7,7 +7,7 @@
  * Definitions (all in simulated seconds):
  * - wait: from the item entering the queue (itemPut) to a consumer taking it (itemGot);
  * - time in system: from entering the queue to the end of its processing;
- * - busy: from itemGot to itemProcessed, summed per consumer;
+ * - busy: from itemGot to itemProcessed, summed per consumer over its items;
  * - blocked: from producerBlocked to the producer's item entering the queue;
  * - queue size: every event reports the size at its instant, so the size is a
  *   step function known exactly; its mean is the area under it / the run's duration.
@@ -33,10 +33,17 @@ export class RunStatistics implements RunObserver {
   readonly #wait = new DurationStats();
   readonly #system = new DurationStats();
 
+  #dropped = 0;
   #processed = new Float64Array(0);
-  #busy = new Float64Array(0);
-  /** When each consumer took its current item; NaN while idle. */
-  #busySince = new Float64Array(0);
+  /**
+   * Busy time per consumer as Σ(processed times) − Σ(got times), summed with
+   * Neumaier's compensation, plus the run's end for each item still in service.
+   * This needs no per-item state, so it holds for a consumer that processes
+   * several items at once (busy = item-seconds in service).
+   */
+  #busySum = new Float64Array(0);
+  #busyCompensation = new Float64Array(0);
+  #inService = new Float64Array(0);
   #put = new Float64Array(0);
   #blocked = new Float64Array(0);
   /** When each producer started waiting for room; NaN while not blocked. */
@@ -49,8 +56,9 @@ export class RunStatistics implements RunObserver {
     const consumers = event.consumers.length;
     const producers = event.producers.length;
     this.#processed = new Float64Array(consumers);
-    this.#busy = new Float64Array(consumers);
-    this.#busySince = new Float64Array(consumers).fill(NaN);
+    this.#busySum = new Float64Array(consumers);
+    this.#busyCompensation = new Float64Array(consumers);
+    this.#inService = new Float64Array(consumers);
     this.#put = new Float64Array(producers);
     this.#blocked = new Float64Array(producers);
     this.#blockedSince = new Float64Array(producers).fill(NaN);
@@ -74,20 +82,40 @@ export class RunStatistics implements RunObserver {
   itemGot(time: number, consumer: Worker, item: Item, size: number): void {
     this.#sizeIs(time, size);
     this.#wait.add(time - item.enteredAt);
-    this.#busySince[consumer.index] = time;
+    const c = consumer.index;
+    this.#addBusy(c, -time);
+    (this.#inService[c] as number)++;
   }
 
   itemProcessed(time: number, consumer: Worker, item: Item): void {
     const c = consumer.index;
-    (this.#busy[c] as number) += time - (this.#busySince[c] as number);
-    this.#busySince[c] = NaN;
+    this.#addBusy(c, time);
+    (this.#inService[c] as number)--;
     (this.#processed[c] as number)++;
     this.#system.add(time - item.enteredAt);
+  }
+
+  /**
+   * An item discarded by a drop policy, for models that have them: it counts
+   * as dropped and never as a wait. `size` is the queue size at that instant.
+   */
+  itemDropped(time: number, _producer: Worker, _item: Item, size: number): void {
+    this.#dropped++;
+    this.#sizeIs(time, size);
   }
 
   runFinished(finished: RunFinished): void {
     this.#sizeIs(finished.time, finished.finalQueueSize);
     this.#finished = finished;
+  }
+
+  /** Adds `value` to consumer c's busy sum (Neumaier's compensated summation). */
+  #addBusy(c: number, value: number): void {
+    const sum = this.#busySum[c] as number;
+    const total = sum + value;
+    const lost = Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
+    (this.#busyCompensation[c] as number) += lost;
+    this.#busySum[c] = total;
   }
 
   /** The queue held #size items from #sizeSince until `time`; from now on it holds `size`. */
@@ -105,7 +133,7 @@ export class RunStatistics implements RunObserver {
     if (config === undefined || finished === undefined) throw new Error('RunStatistics.summary() called before the run finished');
     const duration = finished.time;
     const perSecond = (value: number): number | null => (duration > 0 ? value / duration : null);
-    const dropped = 0;
+    const dropped = this.#dropped;
     return {
       seed: config.seed,
       simulatedSeconds: duration,
@@ -121,9 +149,9 @@ export class RunStatistics implements RunObserver {
       waitSeconds: this.#wait.summary(),
       systemSeconds: this.#system.summary(),
       consumers: this.#consumers.map((consumer, c) => {
-        // A consumer still busy at the end (a run stopped early) is busy until the end.
-        const since = this.#busySince[c] as number;
-        const busySeconds = (this.#busy[c] as number) + (Number.isNaN(since) ? 0 : duration - since);
+        // An item still in service at the end (a run stopped early) is busy until the end.
+        const busySeconds =
+          (this.#busySum[c] as number) + (this.#busyCompensation[c] as number) + (this.#inService[c] as number) * duration;
         return { name: consumer.name, processed: this.#processed[c] as number, busySeconds, utilization: perSecond(busySeconds) };
       }),
       producers: this.#producers.map((producer, p) => {

@@ -75,16 +75,46 @@ describe('RunStatistics on hand-computed event sequences', () => {
     s.itemGot(2.5, C, item(0, 0), 0);
     s.itemPut(2.5, P, item(1, 2.5), 1);
     s.producerBlocked(3.5, P);
+    s.itemProcessed(4, C, item(0, 0));
     s.itemGot(4, C, item(1, 2.5), 0);
     s.itemPut(4, P, item(2, 4), 1);
+    s.itemProcessed(5, C, item(1, 2.5));
     s.itemGot(5, C, item(2, 4), 0);
-    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 0 });
+    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 2 });
     const summary = s.summary();
     expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, blockedSeconds: 1.5 + 0.5 }]);
     expect(summary.options.capacity).toBe(1);
-    // Still busy with item 2 at the end: busy from 5 to 6 counts.
-    expect(summary.consumers[0]?.busySeconds).toBe(1);
-    expect(summary.items.left).toBe(3);
+    // Busy from 2.5 to 4 and 4 to 5, and still busy with item 2 from 5 to the end at 6.
+    expect(summary.consumers[0]).toEqual({ name: 'C', processed: 2, busySeconds: 3.5, utilization: 3.5 / 6 });
+    expect(summary.items).toEqual({ produced: 3, consumed: 2, left: 1, dropped: 0 });
+  });
+
+  test('a consumer serving two items at once is busy for both (item-seconds)', () => {
+    const s = new RunStatistics();
+    s.runStarted({ config, producers: [P], consumers: [C] });
+    s.itemPut(0, P, item(0, 0), 1);
+    s.itemPut(0, P, item(1, 0), 2);
+    s.itemGot(0, C, item(0, 0), 1);
+    s.itemGot(1, C, item(1, 0), 0);
+    s.itemProcessed(2, C, item(0, 0));
+    s.itemProcessed(4, C, item(1, 0));
+    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2 });
+    expect(s.summary().consumers[0]?.busySeconds).toBe(2 + 3);
+    expect(s.summary().waitSeconds).toMatchObject({ mean: 0.5, max: 1 });
+  });
+
+  test('dropped items count as dropped, not as waits', () => {
+    const s = new RunStatistics();
+    s.runStarted({ config: { ...config, capacity: 1 }, producers: [P], consumers: [C] });
+    s.itemPut(0, P, item(0, 0), 1);
+    s.itemDropped(1, P, item(1, 1), 1);
+    s.itemGot(2, C, item(0, 0), 0);
+    s.itemProcessed(3, C, item(0, 0));
+    s.runFinished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1 });
+    const summary = s.summary();
+    expect(summary.items).toEqual({ produced: 2, consumed: 1, left: 0, dropped: 1 });
+    expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
+    expect(summary.queue.meanSize).toBeCloseTo(2 / 3, 12);
   });
 
   test('a run of 0 s: rates and means are null, not 0', () => {
