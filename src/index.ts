@@ -26,3 +26,14 @@ export type { Item } from './model/item.js';
 export { simulateRun } from './model/run.js';
 export type { RunOptions } from './model/run.js';
 export { parseDuration, formatDuration } from './model/duration.js';
+export { RunStatistics } from './observe/statistics.js';
+export type {
+  RunSummary,
+  DistributionSummary,
+  ItemCounts,
+  QueueSummary,
+  ConsumerSummary,
+  ProducerSummary,
+  SummaryOptions,
+} from './observe/summary.js';
+export { renderJsonSummary } from './observe/json-output.js';
