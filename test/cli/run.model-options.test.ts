@@ -3,7 +3,7 @@ import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { parseRunFlags, type RunFlags } from '../../src/cli/run-options.js';
 
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runCli(args: string[], pacing: string[] = ['--instant']): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -11,7 +11,7 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
     stderr: { write: (text: string) => ((stderr += text), true) },
     env: {},
   };
-  const code = await main(['run', '--instant', '--seed', '1', ...args], io);
+  const code = await main(['run', ...pacing, '--seed', '1', ...args], io);
   return { code, stdout, stderr };
 }
 
@@ -111,5 +111,12 @@ describe('qsim run: new options end to end', () => {
     const first = await runCli(args);
     expect(first.stdout).toContain('Dropped item');
     expect((await runCli(args)).stdout).toBe(first.stdout);
+  });
+
+  test('paced and instant runs print the same bytes with distributions, slots, drops and a duration', async () => {
+    const args = ['--consumers', '1', '--concurrency', '2', '--interval', 'exp(300ms)', '--delay', 'normal(1s,400ms)', '--duration', '10s', '--capacity', '3', '--on-full', 'drop-oldest'];
+    const instant = await runCli(args);
+    expect(instant.stdout).toContain('Dropped item');
+    expect((await runCli(args, ['--speed', '1000'])).stdout).toBe(instant.stdout);
   });
 });
