@@ -7,7 +7,8 @@ export type { SimulationOptions, SimulationStatus } from './core/simulation.js';
 export { Process } from './core/process.js';
 export type { ProcessBody, ProcessState } from './core/process.js';
 export { AsyncQueue, CLOSED, QueueEmptyError, QueueFullError } from './core/queue.js';
-export type { Closed, QueueOptions } from './core/queue.js';
+export type { Closed, FullPolicy, QueueOptions } from './core/queue.js';
+export { FULL_POLICIES } from './core/queue.js';
 export { RandomSource, RandomStream } from './core/random.js';
 export { instantPacing, WallClockPacing } from './core/pacing.js';
 export type { Pacing, WallClockOptions } from './core/pacing.js';
@@ -26,6 +27,8 @@ export type { Item } from './model/item.js';
 export { simulateRun } from './model/run.js';
 export type { RunOptions } from './model/run.js';
 export { parseDuration, formatDuration } from './model/duration.js';
+export { createDistribution, formatDistribution, parseDistribution } from './model/distribution.js';
+export type { Distribution, DistributionKind, DistributionParse, DistributionSpec } from './model/distribution.js';
 export { RunStatistics } from './observe/statistics.js';
 export type {
   RunSummary,

@@ -6,9 +6,11 @@
  *   {"t":0,"type":"put","worker":"producer-1","item":0,"size":1}
  *   {"t":0,"type":"got","worker":"Fred","item":0,"size":0,"wait":0}
  *   {"t":1.5,"type":"blocked","worker":"producer-1"}
+ *   {"t":1.5,"type":"dropped","worker":"producer-1","item":7,"size":5}
  *   {"t":2.25,"type":"processed","worker":"Fred","item":0,"system":2.25}
  *   {"t":10,"type":"done","worker":"producer-1","role":"producer"}
  *
+ * With --concurrency above 1, got and processed also carry "slot" (0-based).
  * The summary line ({"type":"summary",…}) is written by the caller after the
  * run, from the statistics observer. Per-worker prefixes are built once, so
  * an event costs one string concatenation.
@@ -21,6 +23,7 @@ import type { TextSink } from './sink.js';
 interface Prefixes {
   put: string;
   blocked: string;
+  dropped: string;
   got: string;
   processed: string;
   done: string;
@@ -31,6 +34,7 @@ function prefixes(worker: Worker): Prefixes {
   return {
     put: `,"type":"put","worker":${name},"item":`,
     blocked: `,"type":"blocked","worker":${name}}\n`,
+    dropped: `,"type":"dropped","worker":${name},"item":`,
     got: `,"type":"got","worker":${name},"item":`,
     processed: `,"type":"processed","worker":${name},"item":`,
     done: `,"type":"done","worker":${name},"role":"${worker.role}"}\n`,
@@ -41,6 +45,7 @@ export class NdjsonLog implements RunObserver {
   readonly #sink: TextSink;
   #producers: Prefixes[] = [];
   #consumers: Prefixes[] = [];
+  #slots = false;
 
   constructor(sink: TextSink) {
     this.#sink = sink;
@@ -49,6 +54,7 @@ export class NdjsonLog implements RunObserver {
   runStarted(event: RunStarted): void {
     this.#producers = event.producers.map(prefixes);
     this.#consumers = event.consumers.map(prefixes);
+    this.#slots = event.config.concurrency > 1;
   }
 
   producerBlocked(time: number, producer: Worker): void {
@@ -59,14 +65,21 @@ export class NdjsonLog implements RunObserver {
     this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(producer).put}${item.id},"size":${size}}\n`);
   }
 
-  itemGot(time: number, consumer: Worker, item: Item, size: number): void {
-    const wait = jsonNumber(time - item.enteredAt);
-    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(consumer).got}${item.id},"size":${size},"wait":${wait}}\n`);
+  /** Under drop-newest `item` never entered the queue; under drop-oldest it is the one pushed out. */
+  itemDropped(time: number, producer: Worker, item: Item, size: number): void {
+    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(producer).dropped}${item.id},"size":${size}}\n`);
   }
 
-  itemProcessed(time: number, consumer: Worker, item: Item): void {
+  itemGot(time: number, consumer: Worker, item: Item, size: number, slot: number): void {
+    const wait = jsonNumber(time - item.enteredAt);
+    const end = this.#slots ? `,"slot":${slot}}\n` : '}\n';
+    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(consumer).got}${item.id},"size":${size},"wait":${wait}${end}`);
+  }
+
+  itemProcessed(time: number, consumer: Worker, item: Item, slot: number): void {
     const system = jsonNumber(time - item.enteredAt);
-    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(consumer).processed}${item.id},"system":${system}}\n`);
+    const end = this.#slots ? `,"slot":${slot}}\n` : '}\n';
+    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(consumer).processed}${item.id},"system":${system}${end}`);
   }
 
   workerDone(time: number, worker: Worker): void {

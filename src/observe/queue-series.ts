@@ -42,6 +42,10 @@ export class QueueSizeSeries implements RunObserver {
     this.#sizeIs(time, size);
   }
 
+  itemDropped(time: number, _producer: Worker, _item: Item, size: number): void {
+    this.#sizeIs(time, size);
+  }
+
   runFinished(finished: RunFinished): void {
     this.#sizeIs(finished.time, finished.finalQueueSize);
     this.#end = finished.time;

@@ -7,12 +7,15 @@
  * Definitions (all in simulated seconds):
  * - wait: from the item entering the queue (itemPut) to a consumer taking it (itemGot);
  * - time in system: from entering the queue to the end of its processing;
- * - busy: from itemGot to itemProcessed, summed per consumer over its items;
+ * - busy: from itemGot to itemProcessed, summed per consumer over its items
+ *   (slot-seconds: a consumer with --concurrency n can be busy n seconds per second);
+ * - utilization: busy / (concurrency × the run's duration);
  * - blocked: from producerBlocked to the producer's item entering the queue;
  * - queue size: every event reports the size at its instant, so the size is a
  *   step function known exactly; its mean is the area under it / the run's duration.
- * Since every item enters the queue and leaves it, the area equals the sum of the
- * waits, and Little's law (meanSize = throughput × mean wait) holds to rounding.
+ * When every item that enters the queue leaves it through a consumer (no
+ * drop-oldest), the area equals the sum of the waits, and Little's law
+ * (meanSize = throughput × mean wait) holds to rounding.
  */
 import type { RunConfig } from '../model/config.js';
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
@@ -33,7 +36,6 @@ export class RunStatistics implements RunObserver {
   readonly #wait = new DurationStats();
   readonly #system = new DurationStats();
 
-  #dropped = 0;
   #processed = new Float64Array(0);
   /**
    * Busy time per consumer as Σ(processed times) − Σ(got times), summed with
@@ -45,6 +47,10 @@ export class RunStatistics implements RunObserver {
   #busyCompensation = new Float64Array(0);
   #inService = new Float64Array(0);
   #put = new Float64Array(0);
+  /** Drops per producer of the dropped item (item.producer). */
+  #droppedBy = new Float64Array(0);
+  /** Under drop-newest a dropped item never entered the queue, so it counts as made apart from the puts. */
+  #dropsAreNew = false;
   #blocked = new Float64Array(0);
   /** When each producer started waiting for room; NaN while not blocked. */
   #blockedSince = new Float64Array(0);
@@ -60,6 +66,8 @@ export class RunStatistics implements RunObserver {
     this.#busyCompensation = new Float64Array(consumers);
     this.#inService = new Float64Array(consumers);
     this.#put = new Float64Array(producers);
+    this.#droppedBy = new Float64Array(producers);
+    this.#dropsAreNew = event.config.onFull === 'drop-newest';
     this.#blocked = new Float64Array(producers);
     this.#blockedSince = new Float64Array(producers).fill(NaN);
   }
@@ -79,7 +87,7 @@ export class RunStatistics implements RunObserver {
     this.#sizeIs(time, size);
   }
 
-  itemGot(time: number, consumer: Worker, item: Item, size: number): void {
+  itemGot(time: number, consumer: Worker, item: Item, size: number, _slot?: number): void {
     this.#sizeIs(time, size);
     this.#wait.add(time - item.enteredAt);
     const c = consumer.index;
@@ -87,7 +95,7 @@ export class RunStatistics implements RunObserver {
     (this.#inService[c] as number)++;
   }
 
-  itemProcessed(time: number, consumer: Worker, item: Item): void {
+  itemProcessed(time: number, consumer: Worker, item: Item, _slot?: number): void {
     const c = consumer.index;
     this.#addBusy(c, time);
     (this.#inService[c] as number)--;
@@ -96,11 +104,11 @@ export class RunStatistics implements RunObserver {
   }
 
   /**
-   * An item discarded by a drop policy, for models that have them: it counts
-   * as dropped and never as a wait. `size` is the queue size at that instant.
+   * An item discarded by a drop policy: never a wait sample. Under drop-oldest
+   * it had waited in the queue, and that time stays in the queue-size area.
    */
-  itemDropped(time: number, _producer: Worker, _item: Item, size: number): void {
-    this.#dropped++;
+  itemDropped(time: number, _producer: Worker, item: Item, size: number): void {
+    (this.#droppedBy[item.producer] as number)++;
     this.#sizeIs(time, size);
   }
 
@@ -133,7 +141,8 @@ export class RunStatistics implements RunObserver {
     if (config === undefined || finished === undefined) throw new Error('RunStatistics.summary() called before the run finished');
     const duration = finished.time;
     const perSecond = (value: number): number | null => (duration > 0 ? value / duration : null);
-    const dropped = this.#dropped;
+    const { dropped } = finished;
+    const slots = config.concurrency;
     return {
       seed: config.seed,
       simulatedSeconds: duration,
@@ -152,12 +161,15 @@ export class RunStatistics implements RunObserver {
         // An item still in service at the end (a run stopped early) is busy until the end.
         const busySeconds =
           (this.#busySum[c] as number) + (this.#busyCompensation[c] as number) + (this.#inService[c] as number) * duration;
-        return { name: consumer.name, processed: this.#processed[c] as number, busySeconds, utilization: perSecond(busySeconds) };
+        const utilization = duration > 0 ? busySeconds / (slots * duration) : null;
+        return { name: consumer.name, processed: this.#processed[c] as number, busySeconds, utilization };
       }),
       producers: this.#producers.map((producer, p) => {
         const since = this.#blockedSince[p] as number;
         const blockedSeconds = (this.#blocked[p] as number) + (Number.isNaN(since) ? 0 : duration - since);
-        return { name: producer.name, produced: this.#put[p] as number, blockedSeconds };
+        const droppedBy = this.#droppedBy[p] as number;
+        const produced = (this.#put[p] as number) + (this.#dropsAreNew ? droppedBy : 0);
+        return { name: producer.name, produced, dropped: droppedBy, blockedSeconds };
       }),
       options: summaryOptions(config),
     };

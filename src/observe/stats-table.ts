@@ -60,10 +60,10 @@ export function renderStatsTable(summary: RunSummary): string {
   );
   const producers = alignColumns(
     [
-      ['producer', 'produced', 'blocked (s)'],
-      ...summary.producers.map((p) => [p.name, String(p.produced), seconds(p.blockedSeconds)]),
+      ['producer', 'produced', 'dropped', 'blocked (s)'],
+      ...summary.producers.map((p) => [p.name, String(p.produced), String(p.dropped), seconds(p.blockedSeconds)]),
     ],
-    ['left', 'right', 'right'],
+    ['left', 'right', 'right', 'right'],
   );
   return [overview, durations, consumers, producers].map((block) => block.join('\n')).join('\n\n') + '\n';
 }

@@ -11,6 +11,7 @@
  * mean wait of a run that moved no item, or a rate over a run that lasted 0 s.
  */
 import type { RunConfig } from '../model/config.js';
+import type { Distribution, DistributionSpec } from '../model/distribution.js';
 
 /** Mean, percentiles and maximum of one duration (seconds); all null when count is 0. */
 export interface DistributionSummary {
@@ -45,22 +46,39 @@ export interface ConsumerSummary {
   readonly name: string;
   /** Items this consumer finished processing. */
   readonly processed: number;
-  /** Simulated seconds spent processing items. */
+  /**
+   * Simulated seconds spent processing, summed over its items: with
+   * --concurrency n (n items at once) up to n × simulatedSeconds.
+   */
   readonly busySeconds: number;
-  /** busySeconds / simulatedSeconds, from 0 to 1; null when the run lasted 0 s. */
+  /** busySeconds / (concurrency × simulatedSeconds), from 0 to 1; null when the run lasted 0 s. */
   readonly utilization: number | null;
 }
 
 export interface ProducerSummary {
   readonly name: string;
-  /** Items this producer put into the queue. */
+  /** Items this producer made (put into the queue, or discarded at once by drop-newest). */
   readonly produced: number;
+  /** Items this producer made that a drop policy discarded. */
+  readonly dropped: number;
   /** Simulated seconds spent waiting for room in a full queue. */
   readonly blockedSeconds: number;
 }
 
-/** RunConfig as JSON can hold it: an unbounded capacity (Infinity) becomes null. */
-export type SummaryOptions = { readonly [K in keyof RunConfig]: RunConfig[K] extends number ? number | null : RunConfig[K] };
+/** A distribution option as JSON: its written parameters (seconds) and its exact mean. */
+export type DistributionOption = DistributionSpec & { readonly mean: number };
+
+/**
+ * RunConfig as JSON can hold it: an unbounded number (Infinity: capacity,
+ * items or duration without a limit) becomes null, a distribution its spec and mean.
+ */
+export type SummaryOptions = {
+  readonly [K in keyof RunConfig]: RunConfig[K] extends number
+    ? number | null
+    : RunConfig[K] extends Distribution
+      ? DistributionOption
+      : RunConfig[K];
+};
 
 export interface RunSummary {
   readonly seed: number;
@@ -86,11 +104,17 @@ export interface RunSummary {
   readonly options: SummaryOptions;
 }
 
-/** Every field of the config, with non-finite numbers (an unbounded capacity) as null. */
+function isDistribution(value: unknown): value is Distribution {
+  return typeof value === 'object' && value !== null && 'spec' in value && typeof (value as Distribution).sample === 'function';
+}
+
+/** Every field of the config: non-finite numbers as null, distributions as their spec and mean. */
 export function summaryOptions(config: RunConfig): SummaryOptions {
   const options: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
-    options[key] = typeof value === 'number' && !Number.isFinite(value) ? null : value;
+    if (typeof value === 'number' && !Number.isFinite(value)) options[key] = null;
+    else if (isDistribution(value)) options[key] = { ...value.spec, mean: value.mean };
+    else options[key] = value;
   }
   return options as SummaryOptions;
 }

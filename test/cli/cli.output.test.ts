@@ -13,6 +13,7 @@ interface Summary {
   finalQueueSize: number;
   queue: { maxSize: number; meanSize: number | null };
   waitSeconds: Record<string, number | null>;
+  systemSeconds: Record<string, number | null>;
   consumers: { name: string; processed: number; busySeconds: number; utilization: number | null }[];
   producers: { name: string; produced: number; blockedSeconds: number }[];
   options: Record<string, unknown>;
@@ -39,6 +40,9 @@ describe('--format json', () => {
     [['--seed', '3', '--producers', '3', '--consumers', '4', '--capacity', '2', '--items', '200', '--interval', '0.1s']],
     [['--seed', '4', '--consumers', 'Ann "A",Bøb', '--items', '50', '--max-delay', '0']],
     [['--seed', '5', '--items', '20000', '--consumers', '3', '--interval', '0.25s', '--max-delay', '1s']],
+    [['--seed', '6', '--duration', '1m', '--interval', 'exp(278ms)', '--delay', 'exp(1s)', '--consumers', '4']],
+    [['--seed', '7', '--capacity', '3', '--on-full', 'drop-oldest', '--concurrency', '2', '--delay', 'lognormal(1s,500ms)']],
+    [['--seed', '8', '--delay', 'normal(1s,200ms)', '--interval', 'erlang(3,600ms)', '--on-full', 'drop-newest', '--capacity', '2']],
   ])('%j validates against schema/run-summary.schema.json', (args) => {
     const summary = json(args);
     expect(validate(summary) ? [] : validate.errors).toEqual([]);
@@ -71,7 +75,18 @@ describe('--format json', () => {
     const sizes = log.map((line) => /\(size (\d+)\)$/.exec(line)?.[1]).filter((s) => s !== undefined).map(Number);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(summary.queue.maxSize);
     expect(summary.items).toEqual({ produced: 20, consumed: 20, left: 0, dropped: 0 });
-    expect(summary.options).toEqual({ producers: 1, consumers: ['Fred', 'George'], items: 20, interval: 0.5, maxDelay: 3, capacity: null, seed: 1 });
+    expect(summary.options).toEqual({
+      producers: 1,
+      consumers: ['Fred', 'George'],
+      items: 20,
+      interval: { kind: 'const', value: 0.5, mean: 0.5 },
+      delay: { kind: 'uniform', min: 0, max: 3, mean: 1.5 },
+      concurrency: 1,
+      capacity: null,
+      onFull: 'block',
+      duration: null,
+      seed: 1,
+    });
   });
 
   test('one producer every 1 s and no processing time: hand-computed figures', () => {
@@ -84,7 +99,36 @@ describe('--format json', () => {
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0 });
     expect(summary.waitSeconds).toEqual({ count: 5, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
     expect(summary.consumers).toEqual([{ name: 'Solo', processed: 5, busySeconds: 0, utilization: 0 }]);
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 5, blockedSeconds: 0 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 5, dropped: 0, blockedSeconds: 0 }]);
+  });
+
+  test('one producer every 1 s, a constant 1.5 s of processing: hand-computed waits and utilization', () => {
+    const summary = json(['--seed', '8', '--items', '3', '--interval', '1s', '--delay', '1.5s', '--consumers', 'Solo']);
+    // Items enter at 0, 1, 2 s; service runs 0-1.5, 1.5-3, 3-4.5 s; the producer stops at 3 s.
+    expect(summary.simulatedSeconds).toBe(4.5);
+    expect(summary.waitSeconds).toEqual({ count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 });
+    expect(summary.systemSeconds).toEqual({ count: 3, mean: 2, p50: 2, p95: 2.5, p99: 2.5, max: 2.5 });
+    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 3, busySeconds: 4.5, utilization: 1 }]);
+    // Item 1 waits 1 to 1.5 and item 2 waits 2 to 3: 1.5 item-seconds over 4.5 s.
+    expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0.333333333 });
+    expect(summary).toMatchObject({ throughputPerSecond: 0.666666667 });
+  });
+
+  test('two slots per consumer: utilization is busy slot-seconds over slots × time', () => {
+    const summary = json(['--seed', '8', '--items', '2', '--interval', '0', '--delay', '2s', '--consumers', 'Solo', '--concurrency', '2']);
+    // Both items start at 0 in the two slots and end at 2 s.
+    expect(summary.simulatedSeconds).toBe(2);
+    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 2, busySeconds: 4, utilization: 1 }]);
+  });
+
+  test('drop-newest: dropped items are counted per producer and never waited (hand-computed)', () => {
+    const summary = json(['--seed', '8', '--items', '4', '--interval', '0', '--delay', '1s', '--consumers', 'Solo', '--capacity', '1', '--on-full', 'drop-newest']);
+    // At t = 0 item 0 enters and Solo takes it, item 1 fills the queue, items 2 and 3 find it full.
+    // Solo ends item 0 at 1 s, takes item 1 (waited 1 s) and ends it at 2 s.
+    expect(summary.items).toEqual({ produced: 4, consumed: 2, left: 0, dropped: 2 });
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 4, dropped: 2, blockedSeconds: 0 }]);
+    expect(summary.waitSeconds).toEqual({ count: 2, mean: 0.5, p50: 0, p95: 1, p99: 1, max: 1 });
+    expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0.5 });
   });
 
   test('--instant and --speed 50 print identical bytes', async () => {
@@ -137,6 +181,20 @@ describe('--format ndjson', () => {
       '{"t":0,"type":"put","worker":"producer-1","item":0,"size":1}',
       '{"t":0,"type":"got","worker":"Fred","item":0,"size":0,"wait":0}',
     ]);
+  });
+
+  test('drops and slots: dropped events, and a slot on got and processed with --concurrency', () => {
+    const out = qsim(['run', '--instant', '--seed', '2', '--format', 'ndjson', '--capacity', '1', '--on-full', 'drop-newest', '--concurrency', '2', '--interval', '100ms']).stdout;
+    const events = out.trimEnd().split('\n').map((line) => JSON.parse(line) as Event & { slot?: number });
+    const summary = events.at(-1) as unknown as Summary;
+    const dropped = events.filter((e) => e.type === 'dropped');
+    expect(dropped).toHaveLength(summary.items.dropped);
+    expect(dropped.length).toBeGreaterThan(0);
+    expect(Object.keys(dropped[0] as object)).toEqual(['t', 'type', 'worker', 'item', 'size']);
+    const got = events.filter((e) => e.type === 'got');
+    expect(got).toHaveLength(summary.items.consumed);
+    expect(new Set(got.map((e) => e.slot))).toEqual(new Set([0, 1]));
+    expect(events.filter((e) => e.type === 'put')).toHaveLength(summary.items.produced - summary.items.dropped);
   });
 
   test('--quiet leaves only the summary line', () => {

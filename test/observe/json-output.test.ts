@@ -1,5 +1,6 @@
 import { jsonNumber, renderJsonSummary, renderNdjsonSummary, roundForOutput } from '../../src/observe/json-output.js';
 import type { RunSummary } from '../../src/observe/summary.js';
+import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
 describe('rounding policy', () => {
@@ -31,8 +32,8 @@ describe('summary renderers', () => {
     waitSeconds: { count: 1, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
     systemSeconds: { count: 1, mean: 0.3, p50: 0.3, p95: 0.3, p99: 0.3, max: 0.3 },
     consumers: [{ name: 'Fred "the" consumer', processed: 1, busySeconds: 0.3, utilization: 1 }],
-    producers: [{ name: 'producer-1', produced: 1, blockedSeconds: 0 }],
-    options: summaryOptions({ producers: 1, consumers: ['Fred "the" consumer'], items: 1, interval: 0.3, maxDelay: 1, capacity: Infinity, seed: 1 }),
+    producers: [{ name: 'producer-1', produced: 1, dropped: 0, blockedSeconds: 0 }],
+    options: summaryOptions(runConfig({ consumers: ['Fred "the" consumer'], items: 1, seed: 1 })),
   };
 
   test('json: one indented object and a newline; capacity Infinity is null', () => {

@@ -12,7 +12,7 @@ const ESC = '\u001b[';
 function backlog(): QueueSizeSeries {
   const series = new QueueSizeSeries();
   for (let t = 0; t <= 60; t++) series.itemPut(t, P, anItem, Math.max(0, 12 - Math.abs(30 - t) * 0.4) | 0);
-  series.runFinished({ time: 60, finalQueueSize: 0, produced: 0, consumed: 0 });
+  series.runFinished({ time: 60, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
   return series;
 }
 
@@ -53,7 +53,7 @@ describe('queue-size chart', () => {
     const series = new QueueSizeSeries();
     series.itemPut(0, P, anItem, 1000);
     series.itemPut(1, P, anItem, 0);
-    series.runFinished({ time: 2, finalQueueSize: 0, produced: 0, consumed: 0 });
+    series.runFinished({ time: 2, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
     const labels = renderQueueChart(series, { width: 80, colour: false })
       .split('\n')
       .map((line) => /^ *(\d+) ┤/.exec(line)?.[1])
@@ -67,7 +67,7 @@ describe('queue-size chart', () => {
 
   test('a run of 0 s says there is nothing to draw', () => {
     const series = new QueueSizeSeries();
-    series.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0 });
+    series.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
     expect(renderQueueChart(series, { width: 80, colour: false })).toContain('nothing to draw');
   });
 });

@@ -10,7 +10,7 @@ const anItem: Item = { id: 0, producer: 0, enteredAt: 0 };
 function seriesOf(steps: readonly (readonly [number, number])[], end: number): QueueSizeSeries {
   const series = new QueueSizeSeries();
   for (const [time, size] of steps) series.itemPut(time, P, anItem, size);
-  series.runFinished({ time: end, finalQueueSize: 0, produced: 0, consumed: 0 });
+  series.runFinished({ time: end, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
   return series;
 }
 
@@ -44,7 +44,7 @@ describe('QueueSizeSeries', () => {
       size = i % 7;
       series.itemGot(time, C, anItem, size);
     }
-    series.runFinished({ time: last, finalQueueSize: size, produced: 0, consumed: 0 });
+    series.runFinished({ time: last, finalQueueSize: size, produced: 0, consumed: 0, dropped: 0 });
     const slices = series.slices(BUCKETS * 4);
     expect(slices.length).toBeLessThanOrEqual(BUCKETS);
     expect(slices.length).toBeGreaterThanOrEqual(BUCKETS / 2);

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import type { RunConfig } from '../../src/model/config.js';
+import { runConfig } from '../model/run-config.js';
 import type { RunObserver, Worker } from '../../src/model/events.js';
 import type { Item } from '../../src/model/item.js';
 import { simulateRun } from '../../src/model/run.js';
 import { RunStatistics } from '../../src/observe/statistics.js';
 
-const config: RunConfig = { producers: 1, consumers: ['C'], items: 3, interval: 1, maxDelay: 3, capacity: Infinity, seed: 9 };
+const config: RunConfig = runConfig({ consumers: ['C'], items: 3, interval: '1s', seed: 9 });
 const P: Worker = { name: 'producer-1', role: 'producer', index: 0 };
 const C: Worker = { name: 'C', role: 'consumer', index: 0 };
 const D: Worker = { name: 'D', role: 'consumer', index: 1 };
@@ -29,7 +30,7 @@ describe('RunStatistics on hand-computed event sequences', () => {
     s.itemProcessed(3, C, b);
     s.itemGot(3, C, c, 0);
     s.itemProcessed(4.5, C, c);
-    s.runFinished({ time: 4.5, finalQueueSize: 0, produced: 3, consumed: 3 });
+    s.runFinished({ time: 4.5, finalQueueSize: 0, produced: 3, consumed: 3, dropped: 0 });
 
     const summary = s.summary();
     expect(summary.simulatedSeconds).toBe(4.5);
@@ -42,9 +43,20 @@ describe('RunStatistics on hand-computed event sequences', () => {
     expect(summary.queue.maxSize).toBe(1);
     expect(summary.queue.meanSize).toBeCloseTo(1 / 3, 12);
     expect(summary.consumers).toEqual([{ name: 'C', processed: 3, busySeconds: 4.5, utilization: 1 }]);
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, blockedSeconds: 0 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 0 }]);
     expect(summary.seed).toBe(9);
-    expect(summary.options).toEqual({ ...config, capacity: null });
+    expect(summary.options).toEqual({
+      producers: 1,
+      consumers: ['C'],
+      items: 3,
+      interval: { kind: 'const', value: 1, mean: 1 },
+      delay: { kind: 'uniform', min: 0, max: 3, mean: 1.5 },
+      concurrency: 1,
+      capacity: null,
+      onFull: 'block',
+      duration: null,
+      seed: 9,
+    });
   });
 
   test('two consumers: busy time and utilization per consumer', () => {
@@ -57,7 +69,7 @@ describe('RunStatistics on hand-computed event sequences', () => {
     s.itemGot(0, D, b, 0);
     s.itemProcessed(1, C, a);
     s.itemProcessed(3, D, b);
-    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2 });
+    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 });
     const summary = s.summary();
     expect(summary.consumers).toEqual([
       { name: 'C', processed: 1, busySeconds: 1, utilization: 0.25 },
@@ -80,47 +92,65 @@ describe('RunStatistics on hand-computed event sequences', () => {
     s.itemPut(4, P, item(2, 4), 1);
     s.itemProcessed(5, C, item(1, 2.5));
     s.itemGot(5, C, item(2, 4), 0);
-    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 2 });
+    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 2, dropped: 0 });
     const summary = s.summary();
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, blockedSeconds: 1.5 + 0.5 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 1.5 + 0.5 }]);
     expect(summary.options.capacity).toBe(1);
     // Busy from 2.5 to 4 and 4 to 5, and still busy with item 2 from 5 to the end at 6.
     expect(summary.consumers[0]).toEqual({ name: 'C', processed: 2, busySeconds: 3.5, utilization: 3.5 / 6 });
     expect(summary.items).toEqual({ produced: 3, consumed: 2, left: 1, dropped: 0 });
   });
 
-  test('a consumer serving two items at once is busy for both (item-seconds)', () => {
+  test('a consumer serving two items at once is busy for both (slot-seconds)', () => {
     const s = new RunStatistics();
-    s.runStarted({ config, producers: [P], consumers: [C] });
+    s.runStarted({ config: { ...config, concurrency: 2 }, producers: [P], consumers: [C] });
     s.itemPut(0, P, item(0, 0), 1);
     s.itemPut(0, P, item(1, 0), 2);
-    s.itemGot(0, C, item(0, 0), 1);
-    s.itemGot(1, C, item(1, 0), 0);
-    s.itemProcessed(2, C, item(0, 0));
-    s.itemProcessed(4, C, item(1, 0));
-    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2 });
-    expect(s.summary().consumers[0]?.busySeconds).toBe(2 + 3);
+    s.itemGot(0, C, item(0, 0), 1, 0);
+    s.itemGot(1, C, item(1, 0), 0, 1);
+    s.itemProcessed(2, C, item(0, 0), 0);
+    s.itemProcessed(4, C, item(1, 0), 1);
+    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 });
+    // Busy 2 s in slot 0 and 3 s in slot 1, out of 2 slots × 4 s.
+    expect(s.summary().consumers[0]).toMatchObject({ busySeconds: 2 + 3, utilization: 5 / 8 });
     expect(s.summary().waitSeconds).toMatchObject({ mean: 0.5, max: 1 });
   });
 
-  test('dropped items count as dropped, not as waits', () => {
+  test('drop-newest: the dropped item was made but never waited', () => {
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, capacity: 1 }, producers: [P], consumers: [C] });
+    s.runStarted({ config: { ...config, capacity: 1, onFull: 'drop-newest' }, producers: [P], consumers: [C] });
     s.itemPut(0, P, item(0, 0), 1);
-    s.itemDropped(1, P, item(1, 1), 1);
+    s.itemDropped(1, P, item(1, 0), 1);
     s.itemGot(2, C, item(0, 0), 0);
     s.itemProcessed(3, C, item(0, 0));
-    s.runFinished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1 });
+    s.runFinished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 });
     const summary = s.summary();
     expect(summary.items).toEqual({ produced: 2, consumed: 1, left: 0, dropped: 1 });
+    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 2, dropped: 1, blockedSeconds: 0 }]);
     expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
     expect(summary.queue.meanSize).toBeCloseTo(2 / 3, 12);
+  });
+
+  test('drop-oldest: the pushed-out item counts for its own producer; its time in the queue stays in the area', () => {
+    const Q: Worker = { name: 'producer-2', role: 'producer', index: 1 };
+    const s = new RunStatistics();
+    s.runStarted({ config: { ...config, producers: 2, capacity: 1, onFull: 'drop-oldest' }, producers: [P, Q], consumers: [C] });
+    s.itemPut(0, P, item(0, 0), 1);
+    s.itemDropped(1, Q, item(0, 0), 1);
+    s.itemPut(1, Q, { id: 1, producer: 1, enteredAt: 1 }, 1);
+    s.itemGot(3, C, { id: 1, producer: 1, enteredAt: 1 }, 0);
+    s.itemProcessed(4, C, { id: 1, producer: 1, enteredAt: 1 });
+    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 });
+    const summary = s.summary();
+    expect(summary.producers.map((p) => [p.produced, p.dropped])).toEqual([[1, 1], [1, 0]]);
+    expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
+    expect(summary.queue.meanSize).toBeCloseTo(3 / 4, 12);
   });
 
   test('a run of 0 s: rates and means are null, not 0', () => {
     const s = new RunStatistics();
     s.runStarted({ config: { ...config, items: 0 }, producers: [P], consumers: [C] });
-    s.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0 });
+    s.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
     const summary = s.summary();
     expect(summary.throughputPerSecond).toBeNull();
     expect(summary.queue.meanSize).toBeNull();
@@ -169,14 +199,19 @@ const runs = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 32 }),
   producers: fc.integer({ min: 1, max: 3 }),
   consumers: fc.integer({ min: 1, max: 4 }),
+  concurrency: fc.integer({ min: 1, max: 3 }),
   items: fc.integer({ min: 1, max: 400 }),
-  interval: fc.integer({ min: 1, max: 2000 }).map((ms) => ms / 1000),
-  maxDelay: fc.integer({ min: 0, max: 5000 }).map((ms) => ms / 1000),
+  interval: fc.constantFrom('0.25s', '1s', 'exp(300ms)', 'uniform(0,1s)'),
+  delay: fc.constantFrom('0', '1s', 'uniform(0,3s)', 'exp(1s)', 'erlang(3,2s)'),
   capacity: fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 5 })),
+  onFull: fc.constantFrom('block', 'drop-newest') as fc.Arbitrary<'block' | 'drop-newest'>,
 });
 
-function configOf(r: { seed: number; producers: number; consumers: number; items: number; interval: number; maxDelay: number; capacity: number }): RunConfig {
-  return { ...r, consumers: Array.from({ length: r.consumers }, (_, i) => `c${i}`) };
+type Run = typeof runs extends fc.Arbitrary<infer R> ? R : never;
+
+function configOf(r: Run): RunConfig {
+  const onFull = r.capacity === Infinity ? 'block' : r.onFull;
+  return runConfig({ ...r, onFull, consumers: Array.from({ length: r.consumers }, (_, i) => `c${i}`) });
 }
 
 describe('RunStatistics on simulated runs', () => {
@@ -186,14 +221,17 @@ describe('RunStatistics on simulated runs', () => {
         const statistics = new RunStatistics();
         await simulateRun(configOf(r), { observers: [statistics] });
         const s = statistics.summary();
-        expect(s.items.consumed).toBe(r.items);
-        if (s.simulatedSeconds === 0) return;
+        expect(s.items.consumed + s.items.dropped).toBe(r.items);
+        expect(s.producers.reduce((sum, p) => sum + p.produced, 0)).toBe(r.items);
+        if (s.simulatedSeconds === 0 || s.items.consumed === 0) return;
         const throughput = s.throughputPerSecond as number;
         const meanWait = s.waitSeconds.mean as number;
         const meanSystem = s.systemSeconds.mean as number;
         expect(s.queue.meanSize as number).toBeCloseTo(throughput * meanWait, 9);
-        const busy = s.consumers.reduce((sum, c) => sum + (c.utilization as number), 0);
+        // Little's law for the slots: mean busy slots = throughput × mean service time.
+        const busy = s.consumers.reduce((sum, c) => sum + c.busySeconds, 0) / s.simulatedSeconds;
         expect(busy).toBeCloseTo(throughput * (meanSystem - meanWait), 9);
+        for (const c of s.consumers) expect(c.utilization as number).toBeLessThanOrEqual(1 + 1e-12);
       }),
       { numRuns: 60 },
     );
@@ -206,7 +244,8 @@ describe('RunStatistics on simulated runs', () => {
         const statistics = new RunStatistics();
         await simulateRun(configOf(r), { observers: [timeline, statistics] });
         const services = timeline.done.map((d, k) => d - (timeline.got[k] as number));
-        const waits = fifoWaits(timeline.entered, services, r.consumers);
+        // Every slot is a server: a consumer with n slots serves n items at once.
+        const waits = fifoWaits(timeline.entered, services, r.consumers * r.concurrency);
         const s = statistics.summary();
         const sorted = [...waits].sort((a, b) => a - b);
         const at = (percent: number): number => sorted[Math.max(1, Math.ceil((percent * sorted.length) / 100)) - 1] as number;
@@ -224,7 +263,7 @@ describe('RunStatistics on simulated runs', () => {
 
   test('a lone producer is always either sleeping or blocked: its blocked time closes the gap', async () => {
     await fc.assert(
-      fc.asyncProperty(runs.map((r) => ({ ...r, producers: 1, capacity: 1 + (r.seed % 3) })), async (r) => {
+      fc.asyncProperty(runs.map((r) => ({ ...r, producers: 1, interval: '0.25s' as const, onFull: 'block' as const, capacity: 1 + (r.seed % 3) })), async (r) => {
         let producerDone = NaN;
         const statistics = new RunStatistics();
         const doneAt: RunObserver = {
@@ -235,7 +274,7 @@ describe('RunStatistics on simulated runs', () => {
         await simulateRun(configOf(r), { observers: [statistics, doneAt] });
         const [producer] = statistics.summary().producers;
         expect(producer?.produced).toBe(r.items);
-        expect(producer?.blockedSeconds as number).toBeCloseTo(producerDone - r.items * r.interval, 6);
+        expect(producer?.blockedSeconds as number).toBeCloseTo(producerDone - r.items * 0.25, 6);
       }),
       { numRuns: 40 },
     );

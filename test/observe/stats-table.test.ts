@@ -1,5 +1,6 @@
 import { renderStatsTable } from '../../src/observe/stats-table.js';
 import type { RunSummary } from '../../src/observe/summary.js';
+import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
 const summary: RunSummary = {
@@ -15,8 +16,8 @@ const summary: RunSummary = {
     { name: 'Fred', processed: 2, busySeconds: 3, utilization: 3 / 4.5 },
     { name: 'Christabel', processed: 1, busySeconds: 1.5, utilization: 1 / 3 },
   ],
-  producers: [{ name: 'producer-1', produced: 3, blockedSeconds: 0 }],
-  options: summaryOptions({ producers: 1, consumers: ['Fred', 'Christabel'], items: 3, interval: 1, maxDelay: 3, capacity: Infinity, seed: 1 }),
+  producers: [{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 0 }],
+  options: summaryOptions(runConfig({ consumers: ['Fred', 'Christabel'], items: 3, seed: 1 })),
 };
 
 describe('--stats table', () => {
@@ -36,8 +37,8 @@ describe('--stats table', () => {
         '  Fred                 2      3.000         66.7%',
         '  Christabel           1      1.500         33.3%',
         '',
-        '  producer     produced   blocked (s)',
-        '  producer-1          3         0.000',
+        '  producer     produced   dropped   blocked (s)',
+        '  producer-1          3         0         0.000',
         '',
       ].join('\n'),
     );
