@@ -1,0 +1,40 @@
+import type { Distribution } from '../model/distribution.js';
+import type { FullPolicy } from '../core/queue.js';
+
+/** Where items come from: `producers` producers that share the source's item count. */
+export interface SourceSpec {
+  readonly name: string;
+  readonly producers: number;
+  /** Items this source produces in total; undefined when only `duration` limits it. */
+  readonly items: number | undefined;
+  /** Stop producing after this much simulated time; undefined when only `items` limits it. */
+  readonly duration: number | undefined;
+  /** Time each producer waits after each put. */
+  readonly interval: Distribution;
+}
+
+/** A queue plus its workers. */
+export interface StageSpec {
+  readonly name: string;
+  readonly workers: readonly string[];
+  /** Items each worker handles at once. */
+  readonly concurrency: number;
+  /** Processing time of one attempt. */
+  readonly delay: Distribution;
+  /** Capacity of the queue in front of the stage; Infinity when unbounded. */
+  readonly capacity: number;
+  readonly onFull: FullPolicy;
+  /** Probability that one attempt fails. */
+  readonly failure: number;
+  /** Attempts after the first before an item is dead-lettered. */
+  readonly retries: number;
+  /** Wait before a retry; the item holds no worker meanwhile. */
+  readonly backoff: Distribution;
+}
+
+/** A validated pipeline: items flow from every source into the first stage, then stage to stage. */
+export interface Scenario {
+  readonly seed: number | undefined;
+  readonly sources: readonly SourceSpec[];
+  readonly stages: readonly StageSpec[];
+}
