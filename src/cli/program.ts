@@ -11,8 +11,23 @@ Examples:
                                                4 consumers, ten times faster than real time
   $ qsim run --consumers Ann,Bob,Cy --interval 250ms --max-delay 1s --capacity 5
   $ qsim run --instant --quiet --items 1000000 --consumers 4 --interval 0.25s --max-delay 1.5s
+  $ qsim run --instant --consumers 4 --interval 'exp(278ms)' --delay 'exp(1s)' --items 1000
+                                               Poisson arrivals, exponential service (M/M/4)
+  $ qsim run --instant --consumers 1 --concurrency 3 --delay 'lognormal(1s,500ms)' --duration 1m
+                                               one consumer handling 3 items at once, one minute of arrivals
+  $ qsim run --instant --capacity 5 --on-full drop-newest --interval 100ms
+                                               shed load: a full queue discards new items
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
+Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
+  uniform(min,max); exp(mean); normal(mean,sd), truncated at 0 by redrawing
+  negatives; lognormal(mean,sd), the mean and sd of the values themselves;
+  erlang(k,mean), the sum of k exponentials. Quote them in the shell.
+--duration ends production: items due before it are made, an item due exactly
+  at it is not; with --items too, whichever comes first. Consumers then finish
+  the queue.
+Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 5)",
+  tagged with the producer whose put found the queue full.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
@@ -47,9 +62,13 @@ Run 'qsim run --help' for every option.`,
     .option('-p, --producers <n>', `number of producers (default: ${RUN_DEFAULTS.producers})`)
     .option('-c, --consumers <names|n>', `comma-separated consumer names, or a count n for consumer-1..consumer-n (default: "${RUN_DEFAULTS.consumers}")`)
     .option('-n, --items <n>', `items to produce in total, numbered 0..n-1 as they enter the queue (default: ${RUN_DEFAULTS.items})`)
-    .option('-i, --interval <duration>', `each producer waits this long after each put (default: ${RUN_DEFAULTS.interval})`)
-    .option('-d, --max-delay <duration>', `processing time is uniform in [0, max) (default: ${RUN_DEFAULTS.maxDelay})`)
-    .option('--capacity <n>', 'queue capacity; producers wait while it is full (default: unbounded)')
+    .option('-i, --interval <dist>', `each producer waits this long after each put: a duration or a distribution (default: ${RUN_DEFAULTS.interval})`)
+    .option('--delay <dist>', `processing time of each item: a duration or a distribution (default: uniform(0s,${RUN_DEFAULTS.maxDelay}))`)
+    .option('-d, --max-delay <duration>', 'shorthand for --delay uniform(0,<duration>); not with --delay')
+    .option('--concurrency <n>', `items each consumer processes at once (default: ${RUN_DEFAULTS.concurrency})`)
+    .option('--capacity <n>', 'queue capacity (default: unbounded)')
+    .option('--on-full <policy>', `what a put into a full queue does: block (wait for space), drop-newest (discard that item) or drop-oldest (discard the item at the front); drop-* needs --capacity (default: ${RUN_DEFAULTS.onFull})`)
+    .option('--duration <duration>', 'stop producing after this much virtual time; --items then defaults to no limit (default: none)')
     .option('--seed <n>', 'seed for all randomness (default: random, printed on stderr)')
     .option('--speed <factor>', `pace: virtual seconds per wall second, 10 = ten times faster (default: ${RUN_DEFAULTS.speed})`)
     .option('--instant', 'run in virtual time without waiting (same output, at once)')

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { consumerNames, type RunConfig } from '../model/config.js';
-import { consumerList, duration, speedFactor, wholeNumber } from './values.js';
-import { UsageError } from './usage-error.js';
+import { createDistribution } from '../model/distribution.js';
+import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
+import { invalidValue, UsageError } from './usage-error.js';
 
 /** The strings commander hands over for `qsim run`; every field is unchecked user input. */
 export interface RunFlags {
@@ -9,8 +10,12 @@ export interface RunFlags {
   consumers?: string;
   items?: string;
   interval?: string;
+  delay?: string;
   maxDelay?: string;
+  concurrency?: string;
   capacity?: string;
+  onFull?: string;
+  duration?: string;
   seed?: string;
   speed?: string;
   instant?: boolean;
@@ -24,8 +29,14 @@ export const RUN_DEFAULTS = {
   items: '20',
   interval: '0.5s',
   maxDelay: '3s',
+  concurrency: '1',
+  onFull: 'block',
   speed: '1',
 } as const;
+
+export const MAX_CONCURRENCY = 10000;
+/** Consumers x concurrency: each slot is a process. */
+export const MAX_SLOTS = 100000;
 
 export type PacingChoice = { readonly kind: 'instant' } | { readonly kind: 'wall-clock'; readonly speed: number };
 
@@ -46,11 +57,42 @@ const DRAWN_SEED_LIMIT = 2 ** 32;
 export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => randomInt(0, DRAWN_SEED_LIMIT)): RunInvocation {
   const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, 10000);
   const consumers = consumerList('--consumers', flags.consumers ?? RUN_DEFAULTS.consumers);
-  const items = wholeNumber('--items', flags.items ?? RUN_DEFAULTS.items, 0);
-  const interval = duration('--interval', flags.interval ?? RUN_DEFAULTS.interval);
-  const maxDelay = duration('--max-delay', flags.maxDelay ?? RUN_DEFAULTS.maxDelay);
+  const consumerCount = typeof consumers === 'number' ? consumers : consumers.length;
+  // --items and --duration each end production, whichever comes first; with neither, the default item count.
+  const productionTime = flags.duration === undefined ? Infinity : duration('--duration', flags.duration);
+  const items =
+    flags.items !== undefined || flags.duration === undefined
+      ? wholeNumber('--items', flags.items ?? RUN_DEFAULTS.items, 0)
+      : Infinity;
+  const interval = distribution('--interval', flags.interval ?? RUN_DEFAULTS.interval);
+  const delay =
+    flags.delay !== undefined
+      ? distribution('--delay', flags.delay)
+      : createDistribution({ kind: 'uniform', min: 0, max: duration('--max-delay', flags.maxDelay ?? RUN_DEFAULTS.maxDelay) });
+  const concurrencyText = flags.concurrency ?? RUN_DEFAULTS.concurrency;
+  const concurrency = wholeNumber('--concurrency', concurrencyText, 1, MAX_CONCURRENCY);
+  if (consumerCount * concurrency > MAX_SLOTS) {
+    throw invalidValue(
+      '--concurrency',
+      `a whole number from 1 to ${MAX_CONCURRENCY} with at most ${MAX_SLOTS} slots in all`,
+      concurrencyText,
+      `${consumerCount} consumers x ${concurrency} = ${consumerCount * concurrency} slots`,
+    );
+  }
   const capacity = flags.capacity === undefined ? Infinity : wholeNumber('--capacity', flags.capacity, 1);
+  const onFull = fullPolicy('--on-full', flags.onFull ?? RUN_DEFAULTS.onFull);
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
+  if (flags.delay !== undefined && flags.maxDelay !== undefined) {
+    throw new UsageError('--delay and --max-delay cannot be used together: --max-delay X is shorthand for --delay uniform(0,X)');
+  }
+  if (onFull !== 'block' && capacity === Infinity) {
+    throw new UsageError(`--on-full ${onFull} needs --capacity: an unbounded queue is never full, so nothing would be dropped`);
+  }
+  if (items === Infinity && interval.mean === 0) {
+    throw new UsageError(
+      '--duration without --items needs an --interval above 0: every item would be due at time 0 and production would never end',
+    );
+  }
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
   }
@@ -63,8 +105,11 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
       consumers: typeof consumers === 'number' ? consumerNames(consumers) : consumers,
       items,
       interval,
-      maxDelay,
+      delay,
+      concurrency,
       capacity,
+      onFull,
+      duration: productionTime,
       seed: seed ?? drawSeed(),
     },
     seedDrawn: seed === undefined,

@@ -1,19 +1,13 @@
 import { QsimError } from '../core/errors.js';
+import { quote } from '../model/quote.js';
+
+// Message parsers in src/model quote user text the same way.
+export { quote };
 
 /** Bad input on the command line: one line on stderr, exit code 2. */
 export class UsageError extends QsimError {
   readonly exitCode = 2;
   readonly code = 'usage';
-}
-
-/** Quotes user text for a one-line message, escaping every non-printable code point. */
-export function quote(text: string): string {
-  const escaped = text.replace(/[\p{C}"\\]/gu, (ch) => {
-    if (ch === '"' || ch === '\\') return `\\${ch}`;
-    const code = ch.codePointAt(0) ?? 0;
-    return code <= 0xffff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\u{${code.toString(16)}}`;
-  });
-  return `"${escaped}"`;
 }
 
 /**

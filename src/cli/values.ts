@@ -2,6 +2,9 @@
  * Parsers for option values. Each returns the typed value or throws a
  * UsageError built from the one template (option, what it accepts, what was given).
  */
+import type { FullPolicy } from '../core/queue.js';
+import { FULL_POLICIES } from '../core/queue.js';
+import { DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
 import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
 import { invalidValue, quote } from './usage-error.js';
 
@@ -20,6 +23,19 @@ export function duration(option: string, text: string): number {
   const seconds = parseDuration(text);
   if (seconds === undefined) throw invalidValue(option, DURATION_SYNTAX, text);
   return seconds;
+}
+
+/** A duration (const) or name(parameters): exp(1s), uniform(0.2s,3s), erlang(3,1s), … */
+export function distribution(option: string, text: string): Distribution {
+  const parsed = parseDistribution(text);
+  if (!parsed.ok) throw invalidValue(option, DISTRIBUTION_SYNTAX, text, parsed.reason);
+  return parsed.distribution;
+}
+
+export function fullPolicy(option: string, text: string): FullPolicy {
+  const policy = FULL_POLICIES.find((p) => p === text.trim());
+  if (policy === undefined) throw invalidValue(option, `one of ${FULL_POLICIES.join(', ')}`, text);
+  return policy;
 }
 
 const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)x?$/;

@@ -16,9 +16,21 @@ export class QueueEmptyError extends QsimError {
   readonly code = 'queue-empty';
 }
 
+/**
+ * What a put does when the queue is full: wait for space (backpressure), or
+ * shed load at once by discarding the item being put (drop-newest) or the
+ * item that has waited longest (drop-oldest). Under a drop policy no put ever
+ * waits.
+ */
+export type FullPolicy = 'block' | 'drop-newest' | 'drop-oldest';
+
+export const FULL_POLICIES: readonly FullPolicy[] = ['block', 'drop-newest', 'drop-oldest'];
+
 export interface QueueOptions<T> {
   /** Most items held at once; unbounded (Infinity) by default. A whole number >= 1. */
   capacity?: number;
+  /** What a put into a full queue does; 'block' by default. */
+  onFull?: FullPolicy;
   /** Used in diagnostics ("get from queue main"). */
   name?: string;
   /**
@@ -26,6 +38,14 @@ export interface QueueOptions<T> {
    * straight to a waiting getter (so `size` already counts it, or not if handed over).
    */
   onEnter?: (item: T) => void;
+  /**
+   * Called when a drop policy discards `item`: the item being put
+   * (drop-newest), or the first item of the queue (drop-oldest), which then
+   * leaves the queue and is never got; for drop-oldest, onEnter follows for
+   * the new item at once. During the call `size` is the capacity under
+   * both policies (drop-oldest has already put the new item in the old one's place).
+   */
+  onDrop?: (item: T) => void;
 }
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -37,30 +57,41 @@ const RESOLVED: Promise<void> = Promise.resolve();
  * is full; both wait in FIFO order. Every operation is O(1) (ring buffers).
  * A put meeting a waiting getter hands the item straight over; a get that frees
  * space admits the first waiting putter's item and wakes that putter, so no
- * wake-up is ever lost.
+ * wake-up is ever lost. Under a drop policy a full queue discards one item
+ * per put (O(1)) and putters never wait; a dropped item is never counted by
+ * unfinishedTasks (a drop-oldest replacement leaves the count as it was).
  */
 export class AsyncQueue<T> {
   readonly capacity: number;
   readonly name: string;
+  readonly onFull: FullPolicy;
   readonly #items = new Deque<T>();
   readonly #getters = new Deque<Process>();
   readonly #putters = new Deque<Process>();
   readonly #putterItems = new Deque<T>();
   readonly #joiners = new Deque<Process>();
   readonly #onEnter: ((item: T) => void) | undefined;
+  readonly #onDrop: ((item: T) => void) | undefined;
   readonly #getWait: string;
   readonly #putWait: string;
   #unfinished = 0;
   #shutDown = false;
+  #dropped = 0;
 
   constructor(options: QueueOptions<T> = {}) {
     const capacity = options.capacity ?? Infinity;
     if (capacity !== Infinity && (!Number.isSafeInteger(capacity) || capacity < 1)) {
       throw new InvalidArgumentError(`queue capacity must be a whole number >= 1 or Infinity, got ${capacity}`);
     }
+    const onFull = options.onFull ?? 'block';
+    if (!FULL_POLICIES.includes(onFull)) {
+      throw new InvalidArgumentError(`queue onFull must be one of ${FULL_POLICIES.join(', ')}, got ${String(onFull)}`);
+    }
     this.capacity = capacity;
     this.name = options.name ?? 'queue';
+    this.onFull = onFull;
     this.#onEnter = options.onEnter;
+    this.#onDrop = options.onDrop;
     this.#getWait = `get from ${this.name}`;
     this.#putWait = `put into ${this.name} (full)`;
   }
@@ -72,6 +103,11 @@ export class AsyncQueue<T> {
 
   get isFull(): boolean {
     return this.#items.length >= this.capacity;
+  }
+
+  /** Items discarded by the drop policy so far. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
   get isShutDown(): boolean {
@@ -91,11 +127,19 @@ export class AsyncQueue<T> {
     return this.#putters.length;
   }
 
-  /** Puts `item`, suspending `process` while the queue is full. Throws QueueShutDownError after shutdown(). */
+  /**
+   * Puts `item`. When the queue is full, 'block' suspends `process` until there
+   * is space; the drop policies discard an item and return at once. Throws
+   * QueueShutDownError after shutdown().
+   */
   put(process: Process, item: T): Promise<void> {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
     if (this.#putters.length === 0 && this.#items.length < this.capacity) {
       this.#admit(item);
+      return RESOLVED;
+    }
+    if (this.onFull !== 'block') {
+      this.#drop(item);
       return RESOLVED;
     }
     this.#putters.push(process);
@@ -103,10 +147,14 @@ export class AsyncQueue<T> {
     return process.suspend<void>('waiting', this.#putWait);
   }
 
-  /** Puts `item` without waiting; throws QueueFullError when full. */
+  /** Puts `item` without waiting; when full, throws QueueFullError under 'block' and drops under a drop policy. */
   putNowait(item: T): void {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
-    if (this.#items.length >= this.capacity) throw new QueueFullError(`queue ${this.name} is full`);
+    if (this.#items.length >= this.capacity) {
+      if (this.onFull === 'block') throw new QueueFullError(`queue ${this.name} is full`);
+      this.#drop(item);
+      return;
+    }
     this.#admit(item);
   }
 
@@ -166,6 +214,21 @@ export class AsyncQueue<T> {
     this.#unfinished++;
     if (this.#getters.length > 0) (this.#getters.shift() as Process).resume(item);
     else this.#items.push(item);
+    this.#onEnter?.(item);
+  }
+
+  /** The queue is full (so no getter waits): discard per the policy. */
+  #drop(item: T): void {
+    this.#dropped++;
+    if (this.onFull === 'drop-newest') {
+      this.#onDrop?.(item);
+      return;
+    }
+    // drop-oldest: the new item takes the oldest one's place; unfinishedTasks
+    // counted the oldest and now counts the new one instead.
+    const oldest = this.#items.shift() as T;
+    this.#items.push(item);
+    this.#onDrop?.(oldest);
     this.#onEnter?.(item);
   }
 

@@ -30,6 +30,13 @@ function rotl(x: number, k: number): number {
 }
 
 export class RandomStream {
+  /**
+   * The second normal of the last polar-method pair, or NaN when none is held.
+   * It is part of the stream's state: the stream's output is a pure function of
+   * (seed, key, sequence of calls), so a run that makes the same calls draws the
+   * same numbers, however its draws interleave with other streams'.
+   */
+  #spareNormal = NaN;
   #s0: number;
   #s1: number;
   #s2: number;
@@ -89,6 +96,32 @@ export class RandomStream {
   exponential(mean: number): number {
     // 1 - next() is in (0, 1], so the logarithm is finite.
     return -mean * Math.log(1 - this.next());
+  }
+
+  /**
+   * A standard normal (mean 0, variance 1) by Marsaglia's polar method: a point
+   * uniform in the unit disc (by rejection, on average 1.27 tries of two
+   * next() calls each) gives two independent normals; the second is kept in
+   * the stream and returned by the next call, so each pair costs one logarithm
+   * and one square root.
+   */
+  normal(): number {
+    const spare = this.#spareNormal;
+    if (!Number.isNaN(spare)) {
+      this.#spareNormal = NaN;
+      return spare;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.next() - 1;
+      v = 2 * this.next() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const scale = Math.sqrt((-2 * Math.log(s)) / s);
+    this.#spareNormal = v * scale;
+    return u * scale;
   }
 }
 

@@ -21,8 +21,11 @@ export interface RunFinished {
   readonly time: number;
   /** Items left in the queue, unconsumed. */
   readonly finalQueueSize: number;
+  /** Items made by producers, dropped ones included: produced = consumed + dropped + finalQueueSize. */
   readonly produced: number;
   readonly consumed: number;
+  /** Items discarded by a drop policy (--on-full); never got, so outside every wait statistic. */
+  readonly dropped: number;
 }
 
 /**
@@ -36,11 +39,29 @@ export interface RunObserver {
   producerBlocked?(time: number, producer: Worker): void;
   /** `item` entered the queue; `size` counts the items waiting in it now. */
   itemPut?(time: number, producer: Worker, item: Item, size: number): void;
-  /** `consumer` took `item`; `size` is the queue size right after the get. */
-  itemGot?(time: number, consumer: Worker, item: Item, size: number): void;
-  /** `consumer` finished processing `item`. */
-  itemProcessed?(time: number, consumer: Worker, item: Item): void;
-  /** A worker stopped (a producer made its last item, or a consumer got the done signal). */
+  /**
+   * `item` was discarded because the queue was full (config.onFull is a drop
+   * policy); `producer` is the one whose put found the queue full and `size`
+   * the queue size it found (the capacity). Under drop-newest `item` is the
+   * one being put and never entered the queue (no itemPut); under drop-oldest
+   * it is the queue's first item, which had entered earlier and now leaves it,
+   * and itemPut follows at once for the new item (same time and size).
+   */
+  itemDropped?(time: number, producer: Worker, item: Item, size: number): void;
+  /**
+   * `consumer` took `item` into its slot `slot` (0..config.concurrency-1),
+   * which is busy from now until the matching itemProcessed; `size` is the
+   * queue size right after the get. Busy slots at any moment = items got -
+   * items processed, so utilization = busy slot-seconds / (slots x time),
+   * where slots = consumers x config.concurrency.
+   */
+  itemGot?(time: number, consumer: Worker, item: Item, size: number, slot: number): void;
+  /** `consumer` finished processing `item` in slot `slot`, which is free again. */
+  itemProcessed?(time: number, consumer: Worker, item: Item, slot: number): void;
+  /**
+   * A worker stopped: a producer made its last item (or reached config.duration),
+   * or a consumer's last slot got the done signal.
+   */
   workerDone?(time: number, worker: Worker): void;
   runFinished?(event: RunFinished): void;
 }
@@ -59,6 +80,7 @@ export function combineObservers(observers: readonly RunObserver[]): Required<Ru
     'runStarted',
     'producerBlocked',
     'itemPut',
+    'itemDropped',
     'itemGot',
     'itemProcessed',
     'workerDone',

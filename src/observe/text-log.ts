@@ -25,13 +25,19 @@ export interface TextLogOptions {
  * The demo's log, one line per consumer event, each consumer in its colour:
  *   [ Fred ] Got item: 3 (size 2)
  *   [George] Done
- * ending with "Queue size is now N". Tags are precomputed per worker, so an
- * event costs one string concatenation.
+ * ending with "Queue size is now N". When the queue can drop items (a drop
+ * policy with a capacity), each drop is a line tagged with the producer whose
+ * put found the queue full, uncoloured:
+ *   [producer-1] Dropped item: 7 (size 5)
+ * and the name field is then as wide as the longest producer or consumer name
+ * from the first line on, so the columns never shift. Tags are precomputed
+ * per worker, so an event costs one string concatenation.
  */
 export class TextLog implements RunObserver {
   readonly #sink: TextSink;
   readonly #palette: Palette;
   #consumerTags: string[] = [];
+  #producerTags: string[] = [];
   #coloured: boolean;
 
   constructor(sink: TextSink, options: TextLogOptions = {}) {
@@ -41,8 +47,16 @@ export class TextLog implements RunObserver {
   }
 
   runStarted(event: RunStarted): void {
-    const width = Math.max(MIN_NAME_WIDTH, ...event.consumers.map((c) => [...c.name].length));
+    const { config } = event;
+    const dropsPossible = config.onFull !== 'block' && config.capacity !== Infinity;
+    const tagged = dropsPossible ? [...event.consumers, ...event.producers] : event.consumers;
+    const width = Math.max(MIN_NAME_WIDTH, ...tagged.map((w) => [...w.name].length));
     this.#consumerTags = event.consumers.map((c) => `[${centre(c.name, width)}] `);
+    this.#producerTags = dropsPossible ? event.producers.map((p) => `[${centre(p.name, width)}] `) : [];
+  }
+
+  itemDropped(_time: number, producer: Worker, item: Item, size: number): void {
+    this.#sink.write(`${this.#producerTags[producer.index]}Dropped item: ${item.id} (size ${size})\n`);
   }
 
   itemGot(_time: number, consumer: Worker, item: Item, size: number): void {
