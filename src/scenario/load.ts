@@ -16,13 +16,13 @@ const QUOTE_HINT = 'inside { … } a value with a comma, like uniform(10ms,50ms)
  */
 export function parseScenario(text: string, fileName: string): Scenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `${fileName}:${pos.line}:${pos.col}` : fileName;
-        return `${where}: YAML syntax error: ${e.message.split('\n')[0]}`;
+        return `${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     );
   }
