@@ -61,7 +61,7 @@ Run 'qsim run --help' for every option.`,
     .description('run producers and consumers around a shared queue and print each consumer\'s log')
     .option('-p, --producers <n>', `number of producers (default: ${RUN_DEFAULTS.producers})`)
     .option('-c, --consumers <names|n>', `comma-separated consumer names, or a count n for consumer-1..consumer-n (default: "${RUN_DEFAULTS.consumers}")`)
-    .option('-n, --items <n>', `items to produce in total, numbered 0..n-1 as they enter the queue (default: ${RUN_DEFAULTS.items})`)
+    .option('-n, --items <n>', `items to produce in total, numbered 0..n-1 as they are made (default: ${RUN_DEFAULTS.items}; no limit with --duration alone)`)
     .option('-i, --interval <dist>', `each producer waits this long after each put: a duration or a distribution (default: ${RUN_DEFAULTS.interval})`)
     .option('--delay <dist>', `processing time of each item: a duration or a distribution (default: uniform(0s,${RUN_DEFAULTS.maxDelay}))`)
     .option('-d, --max-delay <duration>', 'shorthand for --delay uniform(0,<duration>); not with --delay')

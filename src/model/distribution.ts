@@ -17,6 +17,9 @@ import type { RandomStream } from '../core/random.js';
 import { formatDuration, parseDuration } from './duration.js';
 import { quote } from './quote.js';
 
+// Bound once for the samplers (see src/core/random.ts: a global lookup per call is slow under jest).
+const { exp, log } = Math;
+
 export type DistributionSpec =
   | { readonly kind: 'const'; readonly value: number }
   | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
@@ -160,7 +163,7 @@ class LogNormal implements Distribution {
     this.variance = sd * sd;
   }
   sample(stream: RandomStream): number {
-    return Math.exp(this.#mu + this.#sigma * stream.normal());
+    return exp(this.#mu + this.#sigma * stream.normal());
   }
 }
 
@@ -182,11 +185,11 @@ class Erlang implements Distribution {
     for (let i = 0; i < this.spec.shape; i++) {
       product *= 1 - stream.next();
       if (product < 1e-280) {
-        logSum += Math.log(product);
+        logSum += log(product);
         product = 1;
       }
     }
-    return -this.#phaseMean * (logSum + Math.log(product));
+    return -this.#phaseMean * (logSum + log(product));
   }
 }
 

@@ -1,6 +1,6 @@
 /** One unit of work flowing through the queue. */
 export interface Item {
-  /** 0..n-1 across all producers, in the order items enter the queue. */
+  /** 0..n-1 across all producers, in the order they are made (the order they enter the queue, unless a put waits or the item is dropped). */
   readonly id: number;
   /** Index of the producer that made it. */
   readonly producer: number;

@@ -22,7 +22,7 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     [['--consumers', 'Fred,Fred'], /--consumers .*\("Fred" appears twice\)/],
     [['--consumers', ''], /--consumers/],
     [['--consumers', 'Fr\u001b[31med'], /--consumers .*\\u001b.*control character/],
-    [['--interval', '3 parsecs'], /--interval expects a duration such as 250ms/],
+    [['--interval', '3 parsecs'], /--interval expects a duration or a distribution/],
     [['--interval', '-1s'], /--interval/],
     [['--interval', 'Infinity'], /--interval/],
     [['--interval', '1e999'], /--interval/],

@@ -7,7 +7,7 @@ describe('qsim run', () => {
   test('prints the demo log for a fixed seed (golden)', () => {
     const result = qsim(['run', '--seed', '7', '--instant']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe(fixture('run-seed-7.txt'));
+    expect(result.stdout).toBe(fixture('run-default-seed7.out'));
     expect(result.stderr).toBe('');
   });
 
@@ -21,7 +21,7 @@ describe('qsim run', () => {
   test('names, producers, interval, delay and capacity change the run (golden)', () => {
     const args = ['run', '--seed', '42', '--instant', '--consumers', 'Ann,Bob,Christabel', '--producers', '2'];
     const result = qsim([...args, '--items', '12', '--interval', '250ms', '--max-delay', '1s', '--capacity', '3']);
-    expect(result.stdout).toBe(fixture('run-seed-42-three-consumers.txt'));
+    expect(result.stdout).toBe(fixture('run-three-consumers-capacity3-seed42.out'));
   });
 
   test('the same seed twice prints identical bytes', () => {
@@ -38,7 +38,7 @@ describe('qsim run', () => {
   test('--instant and --speed 50 print identical stdout', async () => {
     const paced = await qsimAsync(['run', '--seed', '7', '--speed', '50']);
     expect(paced.status).toBe(0);
-    expect(paced.stdout).toBe(fixture('run-seed-7.txt'));
+    expect(paced.stdout).toBe(fixture('run-default-seed7.out'));
   });
 
   test('a count of consumers names them consumer-1..consumer-n', () => {
@@ -73,7 +73,7 @@ describe('qsim run colour', () => {
   });
 
   test('--color colours each consumer in its own colour (golden)', () => {
-    expect(qsim(['run', '--seed', '7', '--instant', '--color']).stdout).toBe(fixture('run-seed-7-color.txt'));
+    expect(qsim(['run', '--seed', '7', '--instant', '--color']).stdout).toBe(fixture('run-default-seed7-color.out'));
   });
 
   test('FORCE_COLOR turns colour on and NO_COLOR turns it off', () => {
@@ -84,7 +84,7 @@ describe('qsim run colour', () => {
 
   test('--no-color wins over FORCE_COLOR', () => {
     expect(qsim(['run', '--seed', '7', '--instant', '--no-color'], { FORCE_COLOR: '3' }).stdout).toBe(
-      fixture('run-seed-7.txt'),
+      fixture('run-default-seed7.out'),
     );
   });
 

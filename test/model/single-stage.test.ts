@@ -3,16 +3,9 @@ import type { RunConfig } from '../../src/model/config.js';
 import type { RunObserver, Worker } from '../../src/model/events.js';
 import type { Item } from '../../src/model/item.js';
 import { simulateRun } from '../../src/model/run.js';
+import { dist, runConfig } from './run-config.js';
 
-const demo: RunConfig = {
-  producers: 1,
-  consumers: ['Fred', 'George'],
-  items: 20,
-  interval: 0.5,
-  maxDelay: 3,
-  capacity: Infinity,
-  seed: 7,
-};
+const demo: RunConfig = runConfig();
 
 class Recorder implements RunObserver {
   readonly got: number[] = [];
@@ -54,7 +47,7 @@ describe('single-stage run', () => {
   test('adding a consumer does not change when items arrive', async () => {
     const two = new Recorder();
     const three = new Recorder();
-    const config: RunConfig = { ...demo, interval: 0.1, producers: 3, items: 60 };
+    const config: RunConfig = { ...demo, interval: dist('0.1s'), producers: 3, items: 60 };
     await simulateRun(config, { observers: [two] });
     await simulateRun({ ...config, consumers: ['Fred', 'George', 'Ron'] }, { observers: [three] });
     expect(three.putTimes).toEqual(two.putTimes);
@@ -75,20 +68,20 @@ describe('single-stage run', () => {
           consumers: fc.integer({ min: 1, max: 5 }),
           items: fc.integer({ min: 0, max: 200 }),
           capacity: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
-          interval: fc.constantFrom(0, 0.1, 0.5, 1),
-          maxDelay: fc.constantFrom(0, 0.2, 3),
+          interval: fc.constantFrom('0', '0.1s', 'exp(0.5s)', '1s'),
+          delay: fc.constantFrom('0', 'uniform(0,0.2s)', 'exp(1s)', 'uniform(0,3s)'),
           seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         }),
         async (p) => {
-          const config: RunConfig = {
+          const config: RunConfig = runConfig({
             producers: p.producers,
             consumers: Array.from({ length: p.consumers }, (_, i) => `c${i}`),
             items: p.items,
             interval: p.interval,
-            maxDelay: p.maxDelay,
+            delay: p.delay,
             capacity: p.capacity ?? Infinity,
             seed: p.seed,
-          };
+          });
           const recorder = new Recorder();
           const finished = await simulateRun(config, { observers: [recorder] });
           expect([...recorder.got].sort((a, b) => a - b)).toEqual(Array.from({ length: p.items }, (_, i) => i));
