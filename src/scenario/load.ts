@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import type { Scenario } from './scenario.js';
+import type { Scenario } from '../model/scenario.js';
 import { ScenarioError } from './scenario-error.js';
 import type { z } from 'zod';
 import { crossChecks, formatPath, scenarioSchema, type Problem } from './schema.js';

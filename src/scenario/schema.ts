@@ -9,7 +9,7 @@ import { createDistribution, DISTRIBUTION_SYNTAX, parseDistribution, type Distri
 import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
 import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
 import { quote } from '../model/quote.js';
-import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
+import type { Scenario, SourceSpec, StageSpec } from '../model/scenario.js';
 
 export const MAX_WORKERS = 10000;
 export const MAX_RETRIES = 1000;
@@ -135,7 +135,12 @@ export const scenarioSchema = z
   .transform(
     (s): Scenario => ({
       seed: s.seed,
-      sources: s.sources as SourceSpec[],
+      // Only items or only duration: the other is unbounded (the cross-checks reject neither).
+      sources: s.sources.map((source): SourceSpec => ({
+        ...source,
+        items: source.items ?? Infinity,
+        duration: source.duration ?? Infinity,
+      })),
       stages: s.stages as StageSpec[],
     }),
   );

@@ -40,7 +40,7 @@ describe('parseScenario', () => {
     const scenario = parseScenario(valid, 'f.yaml');
     expect(scenario.seed).toBe(7);
     expect(scenario.sources[0]).toMatchObject({ name: 'orders', producers: 1, items: 1000 });
-    expect(scenario.sources[0]?.duration).toBeUndefined();
+    expect(scenario.sources[0]?.duration).toBe(Infinity);
     expect(scenario.sources[0]?.interval.mean).toBeCloseTo(0.1);
     expect(scenario.stages.map((s) => s.name)).toEqual(['parse', 'enrich', 'store']);
     expect(scenario.stages[0]).toMatchObject({ workers: ['worker-1', 'worker-2'], capacity: 100, onFull: 'block', concurrency: 1 });
@@ -55,7 +55,7 @@ describe('parseScenario', () => {
       'f.json',
     );
     expect(scenario.sources[0]).toMatchObject({ duration: 600 });
-    expect(scenario.sources[0]?.items).toBeUndefined();
+    expect(scenario.sources[0]?.items).toBe(Infinity);
     expect(scenario.sources[0]?.interval.mean).toBe(0.5);
   });
 
