@@ -43,7 +43,7 @@ function report(error: unknown, io: CliIo): number {
     return 2;
   }
   if (error instanceof QsimError) {
-    io.stderr.write(`qsim: ${oneLine(error.message)}\n`);
+    for (const line of error.lines()) io.stderr.write(`qsim: ${oneLine(line)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

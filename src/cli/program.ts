@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.js';
 import { runCommand } from './run-command.js';
+import { validateCommand } from './validate-command.js';
 import { RUN_DEFAULTS, type RunFlags } from './run-options.js';
 
 const RUN_EXAMPLES = `
@@ -86,9 +87,28 @@ Run 'qsim run --help' for every option.`,
     .option('--timestamps', 'text: start each log line with the simulated time, "t=  1.500s "')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
+    .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
+    .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       setExitCode(await runCommand(flags, io));
+    });
+
+  program
+    .command('validate')
+    .description('check a scenario file: a one-line summary, or every problem with its line and path')
+    .argument('<file>', 'a YAML or JSON scenario file')
+    .addHelpText(
+      'after',
+      `
+Example:
+  $ qsim validate examples/etl.yaml
+  examples/etl.yaml: valid: 1 source: extract (5000 items); 3 stages: parse (2 workers) → transform (3 workers) → load (1 worker)
+
+Exit codes: 0 valid, 2 invalid (each problem on its own line: FILE:LINE: path: expected …, got …).`,
+    )
+    .action((file: string) => {
+      setExitCode(validateCommand(file, io));
     });
 
   return program;

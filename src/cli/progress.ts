@@ -8,12 +8,12 @@
  * PROGRESS_MIN_ITEMS items. It writes only to stderr and is cleared when the
  * run ends, so stdout's bytes are the same with or without it.
  *
- * Per event it costs one counter increment; the bar reads the counter on a
+ * Per item it costs one counter increment; the bar reads the counter on a
  * timer (REDRAW_MS), which fires in instant runs too because the engine yields
  * to the event loop every few thousand events.
  */
 import type { SingleBar } from 'cli-progress';
-import type { RunObserver } from '../model/events.js';
+import type { RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Env } from './color.js';
 import type { CliIo } from './io.js';
 import type { RunInvocation } from './run-options.js';
@@ -31,8 +31,14 @@ export function progressWanted(run: RunInvocation, io: CliIo): boolean {
   if (io.stderr.isTTY !== true || runningInCi(io.env)) return false;
   if (run.output.format !== 'text') return false;
   if (!run.quiet && io.stdout.isTTY === true) return false;
-  if (!Number.isFinite(run.config.items)) return false; // no known total to show progress against
-  return run.pacing.kind === 'wall-clock' || run.config.items >= PROGRESS_MIN_ITEMS;
+  const total = itemsToMake(run);
+  if (!Number.isFinite(total)) return false; // no known total to show progress against
+  return run.pacing.kind === 'wall-clock' || total >= PROGRESS_MIN_ITEMS;
+}
+
+/** Items the run will make: the sources' counts (Infinity when one has only a duration). */
+export function itemsToMake(run: RunInvocation): number {
+  return run.scenario.sources.reduce((sum, source) => sum + source.items, 0);
 }
 
 /** Loads cli-progress only when a bar is shown, so other runs do not pay for it at start-up. */
@@ -52,8 +58,10 @@ export async function createProgressBar(stream: CliIo['stderr'], total: number):
   return new ProgressBar(bar, total);
 }
 
+/** Counts items that are done with: consumed at the last stage, dropped or dead-lettered. */
 export class ProgressBar implements RunObserver {
   #processed = 0;
+  #lastStage = 0;
   readonly #bar: SingleBar;
   readonly #total: number;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -63,7 +71,19 @@ export class ProgressBar implements RunObserver {
     this.#total = total;
   }
 
-  itemProcessed(): void {
+  runStarted(event: RunStarted): void {
+    this.#lastStage = event.scenario.stages.length - 1;
+  }
+
+  itemProcessed(_time: number, consumer: Worker): void {
+    if (consumer.group === this.#lastStage) this.#processed++;
+  }
+
+  itemDropped(): void {
+    this.#processed++;
+  }
+
+  itemDeadLettered(): void {
     this.#processed++;
   }
 

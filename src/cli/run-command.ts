@@ -1,5 +1,6 @@
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
-import { simulateRun } from '../model/run.js';
+import { simulateScenario } from '../model/run.js';
+import { formatScenario } from '../scenario/print.js';
 import type { CliIo } from './io.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
@@ -8,8 +9,11 @@ import { OutputWriter } from './writer.js';
 /** `qsim run`: validates the flags, runs the simulation, writes the log. Returns the exit code. */
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const run = parseRunFlags(flags);
-  const { config } = run;
-  if (run.seedDrawn) io.stderr.write(`qsim: seed ${config.seed} (repeat this run with --seed ${config.seed})\n`);
+  if (run.printScenario) {
+    io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
+    return 0;
+  }
+  if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');
@@ -18,7 +22,7 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
   outputs.started();
   try {
-    await simulateRun(config, { pacing, observers });
+    await simulateScenario(run.scenario, run.seed, { pacing, observers });
     outputs.finished();
   } finally {
     outputs.stopped();

@@ -1,5 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { consumerNames, type RunConfig } from '../model/config.js';
+import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
+import type { Scenario } from '../model/scenario.js';
+import { loadScenario } from '../scenario/load.js';
 import { createDistribution } from '../model/distribution.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
@@ -22,7 +24,23 @@ export interface RunFlags extends OutputFlags {
   instant?: boolean;
   quiet?: boolean;
   color?: boolean;
+  scenario?: string;
+  printScenario?: boolean;
 }
+
+/** The flags that describe the pipeline itself; a scenario file takes their place. */
+const MODEL_FLAGS = {
+  producers: '--producers',
+  consumers: '--consumers',
+  items: '--items',
+  interval: '--interval',
+  delay: '--delay',
+  maxDelay: '--max-delay',
+  concurrency: '--concurrency',
+  capacity: '--capacity',
+  onFull: '--on-full',
+  duration: '--duration',
+} as const satisfies Partial<Record<keyof RunFlags, string>>;
 
 export const RUN_DEFAULTS = {
   producers: '1',
@@ -41,11 +59,17 @@ export const MAX_SLOTS = 100000;
 
 export type PacingChoice = { readonly kind: 'instant' } | { readonly kind: 'wall-clock'; readonly speed: number };
 
-/** A validated `qsim run`: the model's config plus how to present it. */
+/** A validated `qsim run`: the pipeline to simulate plus how to present it. */
 export interface RunInvocation {
-  readonly config: RunConfig;
-  /** True when no --seed was given and one was drawn at random. */
+  readonly scenario: Scenario;
+  /** The command line's model options; undefined with --scenario. */
+  readonly config: RunConfig | undefined;
+  /** The seed of the run: --seed, else the scenario file's, else drawn at random. */
+  readonly seed: number;
+  /** True when the seed was drawn at random. */
   readonly seedDrawn: boolean;
+  /** --print-scenario: print the scenario as YAML and exit. */
+  readonly printScenario: boolean;
   readonly pacing: PacingChoice;
   readonly quiet: boolean;
   /** --color (true), --no-color (false), or neither. */
@@ -58,6 +82,46 @@ export interface RunInvocation {
 const DRAWN_SEED_LIMIT = 2 ** 32;
 
 export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => randomInt(0, DRAWN_SEED_LIMIT)): RunInvocation {
+  const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
+  if (flags.instant && flags.speed !== undefined) {
+    throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
+  }
+  const pacing: PacingChoice = flags.instant
+    ? { kind: 'instant' }
+    : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
+  const output = parseOutputFlags(flags);
+  let config: RunConfig | undefined;
+  let scenario: Scenario;
+  if (flags.scenario !== undefined) {
+    for (const [key, option] of Object.entries(MODEL_FLAGS)) {
+      if (flags[key as keyof typeof MODEL_FLAGS] !== undefined) {
+        throw new UsageError(
+          `${option} cannot be used with --scenario: the file describes the pipeline (edit it, or start from a command line with --print-scenario)`,
+        );
+      }
+    }
+    scenario = loadScenario(flags.scenario);
+  } else {
+    config = parseRunConfig(flags, seedFlag ?? 0);
+    scenario = { ...scenarioFromRunConfig(config), seed: seedFlag };
+  }
+  const fixedSeed = seedFlag ?? scenario.seed;
+  const seed = fixedSeed ?? drawSeed();
+  return {
+    scenario: { ...scenario, seed: fixedSeed },
+    config: config && { ...config, seed },
+    seed,
+    seedDrawn: fixedSeed === undefined,
+    printScenario: flags.printScenario === true,
+    pacing,
+    quiet: flags.quiet === true,
+    color: flags.color,
+    output,
+  };
+}
+
+/** The single-stage pipeline described by the command line's model options. */
+function parseRunConfig(flags: RunFlags, seed: number): RunConfig {
   const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, 10000);
   const consumers = consumerList('--consumers', flags.consumers ?? RUN_DEFAULTS.consumers);
   const consumerCount = typeof consumers === 'number' ? consumers : consumers.length;
@@ -84,7 +148,6 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
   }
   const capacity = flags.capacity === undefined ? Infinity : wholeNumber('--capacity', flags.capacity, 1);
   const onFull = fullPolicy('--on-full', flags.onFull ?? RUN_DEFAULTS.onFull);
-  const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   if (flags.delay !== undefined && flags.maxDelay !== undefined) {
     throw new UsageError('--delay and --max-delay cannot be used together: --max-delay X is shorthand for --delay uniform(0,X)');
   }
@@ -96,30 +159,16 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
       '--duration without --items needs an --interval above 0: every item would be due at time 0 and production would never end',
     );
   }
-  if (flags.instant && flags.speed !== undefined) {
-    throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
-  }
-  const output = parseOutputFlags(flags);
-  const pacing: PacingChoice = flags.instant
-    ? { kind: 'instant' }
-    : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
   return {
-    config: {
-      producers,
-      consumers: typeof consumers === 'number' ? consumerNames(consumers) : consumers,
-      items,
-      interval,
-      delay,
-      concurrency,
-      capacity,
-      onFull,
-      duration: productionTime,
-      seed: seed ?? drawSeed(),
-    },
-    seedDrawn: seed === undefined,
-    pacing,
-    quiet: flags.quiet === true,
-    color: flags.color,
-    output,
+    producers,
+    consumers: typeof consumers === 'number' ? consumerNames(consumers) : consumers,
+    items,
+    interval,
+    delay,
+    concurrency,
+    capacity,
+    onFull,
+    duration: productionTime,
+    seed,
   };
 }

@@ -15,7 +15,7 @@ import { renderStatsTable } from '../observe/stats-table.js';
 import { FinalLineLog, TextLog } from '../observe/text-log.js';
 import { chalkPalette, colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
-import { createProgressBar, progressWanted } from './progress.js';
+import { createProgressBar, itemsToMake, progressWanted } from './progress.js';
 import type { RunInvocation } from './run-options.js';
 
 /** Chart width when stdout is not a terminal. */
@@ -36,7 +36,7 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
   const colour = format === 'text' && colourEnabled(run.color, io.env, io.stdout.isTTY === true);
   const palette = colour ? chalkPalette() : undefined;
   // The progress bar comes first, so it is cleared (at runFinished) before the final line is written.
-  const progress = progressWanted(run, io) ? await createProgressBar(io.stderr, run.config.items) : undefined;
+  const progress = progressWanted(run, io) ? await createProgressBar(io.stderr, itemsToMake(run)) : undefined;
   const observers: RunObserver[] = progress ? [progress] : [];
 
   if (format === 'text') {
@@ -44,7 +44,7 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
   } else if (format === 'ndjson' && !run.quiet) {
     observers.push(new NdjsonLog(out));
   }
-  const statistics = format !== 'text' || stats || chart ? new RunStatistics() : undefined;
+  const statistics = format !== 'text' || stats || chart ? new RunStatistics(run.config ? { config: run.config } : {}) : undefined;
   if (statistics) observers.push(statistics);
   const series = chart ? new QueueSizeSeries() : undefined;
   if (series) observers.push(series);
@@ -61,7 +61,7 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
       if (stats) out.write('\n' + renderStatsTable(summary));
       if (series) {
         const width = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : DEFAULT_COLUMNS;
-        out.write('\n' + renderQueueChart(series, { width, colour }));
+        out.write('\n' + renderQueueChart(series, { width, colour, allQueues: run.scenario.stages.length > 1 }));
         out.write('\n' + renderUtilizationBars(summary, width, palette));
       }
     },

@@ -10,6 +10,11 @@ export abstract class QsimError extends Error {
     super(message, options);
     this.name = new.target.name;
   }
+
+  /** The lines to show the user, one problem each; most errors have one. */
+  lines(): readonly string[] {
+    return [this.message];
+  }
 }
 
 /** A process is described by its name and what it is waiting on, for diagnostics. */

@@ -1,4 +1,6 @@
 import type { FullPolicy } from '../core/queue.js';
+import { createDistribution } from './distribution.js';
+import type { Scenario } from './scenario.js';
 import type { Distribution } from './distribution.js';
 
 /** A validated, normalised description of one single-stage run (the demo's shape). */
@@ -37,4 +39,37 @@ export function producerName(index: number): string {
 
 export function consumerNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `consumer-${i + 1}`);
+}
+
+/** Names of the one source and one stage that a `qsim run` command line describes. */
+export const RUN_SOURCE_NAME = 'producers';
+export const RUN_STAGE_NAME = 'consumers';
+
+/** The pipeline a `qsim run` command line describes: one source feeding one stage. */
+export function scenarioFromRunConfig(config: RunConfig): Scenario {
+  return {
+    seed: config.seed,
+    sources: [
+      {
+        name: RUN_SOURCE_NAME,
+        producers: config.producers,
+        items: config.items,
+        duration: config.duration,
+        interval: config.interval,
+      },
+    ],
+    stages: [
+      {
+        name: RUN_STAGE_NAME,
+        workers: config.consumers,
+        concurrency: config.concurrency,
+        delay: config.delay,
+        capacity: config.capacity,
+        onFull: config.onFull,
+        failure: 0,
+        retries: 0,
+        backoff: createDistribution({ kind: 'const', value: 0 }),
+      },
+    ],
+  };
 }

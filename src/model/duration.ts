@@ -19,11 +19,22 @@ export function parseDuration(text: string): number | undefined {
   return Number.isFinite(seconds) && seconds <= MAX_DURATION_SECONDS ? seconds : undefined;
 }
 
-/** Formats seconds back into the shortest exact duration text (for printing options). */
+/**
+ * Formats seconds as the shortest duration text that parses back to exactly the
+ * same number (so a printed scenario runs exactly as the command line did):
+ * 250ms, 0.5s... milliseconds below a second when exact, else seconds.
+ */
 export function formatDuration(seconds: number): string {
-  if (seconds !== 0 && seconds < 1) {
-    const ms = Math.round(seconds * 1e9) / 1e6;
-    return `${ms}ms`;
-  }
-  return `${seconds}s`;
+  const candidates: string[] = [];
+  if (seconds > 0 && seconds < 1) candidates.push(`${plain(seconds * 1000)}ms`);
+  candidates.push(`${plain(seconds)}s`);
+  for (const text of candidates) if (parseDuration(text) === seconds) return text;
+  // Digits enough to round-trip any double in the accepted range.
+  return `${seconds.toFixed(20).replace(/\.?0+$/, '')}s`;
+}
+
+/** A number in positional notation (String() switches to exponents below 1e-6). */
+function plain(value: number): string {
+  const text = String(value);
+  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
 }

@@ -1,65 +1,87 @@
-import type { RunConfig } from './config.js';
 import type { Item } from './item.js';
+import type { Scenario } from './scenario.js';
 
 export type WorkerRole = 'producer' | 'consumer';
 
 export interface Worker {
+  /** The name in log lines: `Fred`, or `parse/worker-1` when the pipeline has several stages. */
   readonly name: string;
   readonly role: WorkerRole;
-  /** Index among the workers of its role. */
+  /** Index among all workers of its role, across sources or stages (also the consumer's colour). */
   readonly index: number;
+  /** The source (producers) or stage (consumers) the worker belongs to. */
+  readonly group: number;
 }
 
 export interface RunStarted {
-  readonly config: RunConfig;
+  readonly scenario: Scenario;
+  /** Every producer, in index order. */
   readonly producers: readonly Worker[];
+  /** Every consumer of every stage, in index order. */
   readonly consumers: readonly Worker[];
+  /** The seed the run uses (the scenario's, or the one drawn for it). */
+  readonly seed: number;
 }
 
 export interface RunFinished {
   /** Virtual time at the end of the run, in seconds. */
   readonly time: number;
-  /** Items left in the queue, unconsumed. */
+  /** Items left in the queues, unconsumed (all queues together). */
   readonly finalQueueSize: number;
-  /** Items made by producers, dropped ones included: produced = consumed + dropped + finalQueueSize. */
+  /** Items made by producers: produced = consumed + dropped + deadLettered + finalQueueSize. */
   readonly produced: number;
+  /** Items that made it through the last stage. */
   readonly consumed: number;
-  /** Items discarded by a drop policy (--on-full); never got, so outside every wait statistic. */
+  /** Items discarded by a drop policy; never got, so outside every wait statistic. */
   readonly dropped: number;
+  /** Items that failed every attempt at some stage. */
+  readonly deadLettered: number;
 }
 
 /**
  * The typed events of a run. Observers implement the ones they need; the model
  * calls them with plain arguments (no event object is allocated per event), and
  * an event no observer asked for costs nothing but an empty call.
+ *
+ * `stage` arguments are indexes into scenario.stages; a consumer's stage is its `group`.
  */
 export interface RunObserver {
   runStarted?(event: RunStarted): void;
-  /** A producer's put found the queue full and waits. */
-  producerBlocked?(time: number, producer: Worker): void;
-  /** `item` entered the queue; `size` counts the items waiting in it now. */
-  itemPut?(time: number, producer: Worker, item: Item, size: number): void;
+  /** `worker`'s put into stage `stage`'s queue found it full and waits (backpressure). */
+  putBlocked?(time: number, worker: Worker, stage: number): void;
   /**
-   * `item` was discarded because the queue was full (config.onFull is a drop
-   * policy); `producer` is the one whose put found the queue full and `size`
-   * the queue size it found (the capacity). Under drop-newest `item` is the
-   * one being put and never entered the queue (no itemPut); under drop-oldest
-   * it is the queue's first item, which had entered earlier and now leaves it,
-   * and itemPut follows at once for the new item (same time and size).
+   * `item` entered stage `stage`'s queue, put by `worker` (a producer, an
+   * upstream consumer, or — for a retry — the consumer whose attempt failed);
+   * `size` counts the items waiting in that queue now (not one handed straight
+   * to a waiting consumer).
    */
-  itemDropped?(time: number, producer: Worker, item: Item, size: number): void;
+  itemPut?(time: number, worker: Worker, item: Item, size: number, stage: number): void;
   /**
-   * `consumer` took `item` into its slot `slot` (0..config.concurrency-1),
-   * which is busy from now until the matching itemProcessed; `size` is the
-   * queue size right after the get. Busy slots at any moment = items got -
-   * items processed, so utilization = busy slot-seconds / (slots x time),
-   * where slots = consumers x config.concurrency.
+   * `item` was discarded because stage `stage`'s queue was full under a drop
+   * policy; `worker` is the one whose put found it full, `size` the size it
+   * found (the capacity). Under drop-newest `item` is the one being put and
+   * never entered (no itemPut); under drop-oldest it is the queue's first item,
+   * which leaves it, and itemPut follows at once for the new item.
+   */
+  itemDropped?(time: number, worker: Worker, item: Item, size: number, stage: number): void;
+  /**
+   * `consumer` took `item` into its slot `slot` (0..concurrency-1), which is
+   * busy until the matching itemProcessed or itemFailed; `size` is the queue
+   * size right after the get.
    */
   itemGot?(time: number, consumer: Worker, item: Item, size: number, slot: number): void;
-  /** `consumer` finished processing `item` in slot `slot`, which is free again. */
+  /** `consumer` finished processing `item` in slot `slot` successfully; the slot is free again. */
   itemProcessed?(time: number, consumer: Worker, item: Item, slot: number): void;
   /**
-   * A worker stopped: a producer made its last item (or reached config.duration),
+   * An attempt at `item` failed in `consumer`'s slot `slot` (free again);
+   * `attempt` of `attempts` (1-based). A retry follows after the backoff, or,
+   * after the last attempt, itemDeadLettered.
+   */
+  itemFailed?(time: number, consumer: Worker, item: Item, slot: number, attempt: number, attempts: number): void;
+  /** `item` failed every attempt at `consumer`'s stage and left the pipeline. */
+  itemDeadLettered?(time: number, consumer: Worker, item: Item): void;
+  /**
+   * A worker stopped: a producer made its last item (or reached its duration),
    * or a consumer's last slot got the done signal.
    */
   workerDone?(time: number, worker: Worker): void;
@@ -70,24 +92,27 @@ type Required<T> = { [K in keyof T]-?: T[K] };
 
 const noop = (): void => {};
 
+const EVENT_NAMES = [
+  'runStarted',
+  'putBlocked',
+  'itemPut',
+  'itemDropped',
+  'itemGot',
+  'itemProcessed',
+  'itemFailed',
+  'itemDeadLettered',
+  'workerDone',
+  'runFinished',
+] as const satisfies readonly (keyof RunObserver)[];
+
 /**
  * Joins observers into one with every method present, so the model calls each
  * event without optional checks; with a single observer its methods are used
  * directly.
  */
 export function combineObservers(observers: readonly RunObserver[]): Required<RunObserver> {
-  const names = [
-    'runStarted',
-    'producerBlocked',
-    'itemPut',
-    'itemDropped',
-    'itemGot',
-    'itemProcessed',
-    'workerDone',
-    'runFinished',
-  ] as const satisfies readonly (keyof RunObserver)[];
-  const combined = {} as Record<(typeof names)[number], (...args: never[]) => void>;
-  for (const name of names) {
+  const combined = {} as Record<(typeof EVENT_NAMES)[number], (...args: never[]) => void>;
+  for (const name of EVENT_NAMES) {
     const handlers = observers
       .filter((o) => typeof o[name] === 'function')
       .map((o) => (o[name] as (...args: unknown[]) => void).bind(o));

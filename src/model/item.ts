@@ -1,9 +1,17 @@
-/** One unit of work flowing through the queue. */
+import type { Worker } from './events.js';
+
+/** One unit of work flowing through the pipeline. */
 export interface Item {
-  /** 0..n-1 across all producers, in the order they are made (the order they enter the queue, unless a put waits or the item is dropped). */
+  /** 0..n-1 across all sources and producers, in the order producers make them. */
   readonly id: number;
-  /** Index of the producer that made it. */
+  /** Global index of the producer that made it. */
   readonly producer: number;
-  /** Virtual time at which it entered the queue (set on entry). */
+  /** Virtual time at which it entered the first queue (start of its time in the system). */
+  bornAt: number;
+  /** Virtual time at which it entered the queue it is in now. */
   enteredAt: number;
+  /** Failed attempts in the current stage. */
+  failures: number;
+  /** The worker that put it into the queue it is in now (a producer, an upstream worker, or a retry). */
+  putBy: Worker;
 }

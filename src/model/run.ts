@@ -1,9 +1,10 @@
 import type { Pacing } from '../core/pacing.js';
 import { Simulation } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
-import type { RunConfig } from './config.js';
+import { scenarioFromRunConfig, type RunConfig } from './config.js';
 import type { RunFinished, RunObserver } from './events.js';
-import { buildSingleStage } from './single-stage.js';
+import { buildPipeline } from './pipeline.js';
+import type { Scenario } from './scenario.js';
 
 export interface RunOptions {
   pacing?: Pacing;
@@ -11,13 +12,18 @@ export interface RunOptions {
   observers?: readonly RunObserver[];
 }
 
-/** Simulates one single-stage run to its end and returns how it finished. */
-export async function simulateRun(config: RunConfig, options: RunOptions = {}): Promise<RunFinished> {
+/** Simulates a pipeline to its end with `seed` and returns how it finished. */
+export async function simulateScenario(scenario: Scenario, seed: number, options: RunOptions = {}): Promise<RunFinished> {
   const sim = new Simulation({
     ...(options.pacing ? { pacing: options.pacing } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
   });
-  const stage = buildSingleStage(sim, config, options.observers ?? []);
+  const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? []);
   await sim.run();
-  return stage.finish();
+  return pipeline.finish();
+}
+
+/** Simulates one `qsim run` (one source, one stage) to its end. */
+export function simulateRun(config: RunConfig, options: RunOptions = {}): Promise<RunFinished> {
+  return simulateScenario(scenarioFromRunConfig(config), config.seed, options);
 }

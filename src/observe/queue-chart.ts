@@ -24,6 +24,8 @@ export interface ChartOptions {
   readonly width: number;
   /** Colours the line (basic ANSI codes); plain when false. */
   readonly colour: boolean;
+  /** The pipeline has several queues: the series is their sum. */
+  readonly allQueues?: boolean;
 }
 
 /** The narrowest chart worth drawing; narrower terminals get this and wrap. */
@@ -48,7 +50,7 @@ function tickLabel(time: number, step: number): string {
 
 export function renderQueueChart(series: QueueSizeSeries, options: ChartOptions): string {
   const width = Math.max(MIN_WIDTH, options.width);
-  const title = 'queue size (items), max per time slice';
+  const title = options.allQueues ? 'items waiting in all queues, max per time slice' : 'queue size (items), max per time slice';
   const probe = series.slices(1);
   const peak = probe[0]?.max ?? 0;
   if (probe.length === 0) return `${title}\n  (nothing to draw: the run lasted 0 s of simulated time)\n`;

@@ -1,5 +1,6 @@
 /**
- * The queue size over simulated time, in fixed memory, for --chart.
+ * The number of items waiting (in all queues) over simulated time, in fixed
+ * memory, for --chart.
  *
  * Time is cut into BUCKETS buckets of equal width, each holding the largest
  * size seen in it and the area under the size curve (for a time-weighted
@@ -7,7 +8,7 @@
  * pairwise and the width doubles, so any run fits in the same arrays. Widths
  * are powers of two, so bucket edges are exact in floating point.
  */
-import type { RunFinished, RunObserver, Worker } from '../model/events.js';
+import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
 
 export const BUCKETS = 1024;
@@ -34,16 +35,23 @@ export class QueueSizeSeries implements RunObserver {
   #since = 0;
   #end: number | undefined;
 
-  itemPut(time: number, _producer: Worker, _item: Item, size: number): void {
-    this.#sizeIs(time, size);
+  /** Each stage's queue size now; the series is their sum. */
+  #stageSizes = new Float64Array(1);
+
+  runStarted(event: RunStarted): void {
+    this.#stageSizes = new Float64Array(event.scenario.stages.length);
   }
 
-  itemGot(time: number, _consumer: Worker, _item: Item, size: number): void {
-    this.#sizeIs(time, size);
+  itemPut(time: number, _worker: Worker, _item: Item, size: number, stage = 0): void {
+    this.#stageSizeIs(time, stage, size);
   }
 
-  itemDropped(time: number, _producer: Worker, _item: Item, size: number): void {
-    this.#sizeIs(time, size);
+  itemGot(time: number, consumer: Worker, _item: Item, size: number): void {
+    this.#stageSizeIs(time, consumer.group, size);
+  }
+
+  itemDropped(time: number, _worker: Worker, _item: Item, size: number, stage = 0): void {
+    this.#stageSizeIs(time, stage, size);
   }
 
   runFinished(finished: RunFinished): void {
@@ -51,7 +59,14 @@ export class QueueSizeSeries implements RunObserver {
     this.#end = finished.time;
   }
 
-  /** The queue held #size items from #since to `time`, and holds `size` from `time` on. */
+  #stageSizeIs(time: number, stage: number, size: number): void {
+    const sizes = this.#stageSizes;
+    const total = this.#size + size - (sizes[stage] as number);
+    sizes[stage] = size;
+    this.#sizeIs(time, total);
+  }
+
+  /** The queues held #size items from #since to `time`, and hold `size` from `time` on. */
   #sizeIs(time: number, size: number): void {
     while (time >= BUCKETS * this.#width) this.#mergePairs();
     const width = this.#width;

@@ -1,177 +1,289 @@
 /**
- * The statistics observer: counts, queue size over time, waits, time in
- * system, and per-worker busy and blocked time, in memory that does not grow
- * with the number of items. Attach it only when an output needs the summary;
- * every event handler is arithmetic on preallocated numbers (no allocation).
+ * The statistics observer: counts, queue sizes over time, waits, time in
+ * system, and per-worker busy and blocked time, per stage and for the whole
+ * pipeline, in memory that does not grow with the number of items. Attach it
+ * only when an output needs the summary; every event handler is arithmetic on
+ * preallocated numbers (no allocation).
  *
  * Definitions (all in simulated seconds):
- * - wait: from the item entering the queue (itemPut) to a consumer taking it (itemGot);
- * - time in system: from entering the queue to the end of its processing;
- * - busy: from itemGot to itemProcessed, summed per consumer over its items
- *   (slot-seconds: a consumer with --concurrency n can be busy n seconds per second);
- * - utilization: busy / (concurrency × the run's duration);
- * - blocked: from producerBlocked to the producer's item entering the queue;
- * - queue size: every event reports the size at its instant, so the size is a
- *   step function known exactly; its mean is the area under it / the run's duration.
- * When every item that enters the queue leaves it through a consumer (no
- * drop-oldest), the area equals the sum of the waits, and Little's law
- * (meanSize = throughput × mean wait) holds to rounding.
+ * - wait: from an item entering a queue (itemPut) to a worker taking it (itemGot);
+ *   one sample per get, so a retried item waits once per attempt;
+ * - time in system: from entering the first queue to the end of its processing
+ *   at the last stage (consumed items only);
+ * - busy: from itemGot to itemProcessed or itemFailed, summed per consumer over
+ *   its items (slot-seconds: a consumer with concurrency n can be busy n
+ *   seconds per second); utilization = busy / (concurrency × duration);
+ * - blocked: from putBlocked to that put's item entering the queue;
+ * - queue size: every event reports the size of its queue at its instant, so
+ *   each queue's size is a step function known exactly; the mean is the area
+ *   under it / the run's duration. "All queues" is the sum of the stages'.
+ * When every item that enters a queue leaves it through a get (no drop-oldest),
+ * the area equals the sum of the waits, and Little's law holds to rounding:
+ * meanSize = (gets / duration) × mean wait, per stage and for all queues.
  */
 import type { RunConfig } from '../model/config.js';
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
+import type { Scenario } from '../model/scenario.js';
 import { DurationStats } from './duration-stats.js';
-import { summaryOptions, type RunSummary } from './summary.js';
+import { summaryOptions, type RunSummary, type StageSummary } from './summary.js';
+
+/** Sums with Neumaier's compensation in two parallel arrays (value, lost low-order part). */
+function addCompensated(sums: Float64Array, lost: Float64Array, i: number, value: number): void {
+  const sum = sums[i] as number;
+  const total = sum + value;
+  (lost[i] as number) += Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
+  sums[i] = total;
+}
+
+export interface RunStatisticsOptions {
+  /** The command line's options, reported as `options`; without it, the scenario is. */
+  readonly config?: RunConfig;
+}
 
 export class RunStatistics implements RunObserver {
-  #config: RunConfig | undefined;
+  readonly #config: RunConfig | undefined;
+  #scenario: Scenario | undefined;
+  #seed = 0;
   #producers: readonly Worker[] = [];
   #consumers: readonly Worker[] = [];
   #finished: RunFinished | undefined;
+  #lastStage = 0;
+  #firstDropsNewest = false;
 
-  #size = 0;
-  #sizeSince = 0;
-  #sizeArea = 0;
-  #maxSize = 0;
-  readonly #wait = new DurationStats();
+  // Per stage: queue size now, since when, area under it, max; waits; counts.
+  #size = new Float64Array(0);
+  #sizeSince = new Float64Array(0);
+  #sizeArea = new Float64Array(0);
+  #maxSize = new Float64Array(0);
+  #stageDropped = new Float64Array(0);
+  #stageDeadLettered = new Float64Array(0);
+  #stageWaits: DurationStats[] = [];
+  // All queues together.
+  #total = 0;
+  #totalSince = 0;
+  #totalArea = 0;
+  #maxTotal = 0;
+  /** Every wait; the first stage's own DurationStats when there is one stage. */
+  #wait = new DurationStats();
   readonly #system = new DurationStats();
 
+  // Per consumer.
   #processed = new Float64Array(0);
-  /**
-   * Busy time per consumer as Σ(processed times) − Σ(got times), summed with
-   * Neumaier's compensation, plus the run's end for each item still in service.
-   * This needs no per-item state, so it holds for a consumer that processes
-   * several items at once (busy = item-seconds in service).
-   */
+  #failed = new Float64Array(0);
+  /** Busy time as Σ(end times) − Σ(got times), plus the run's end for each item still in service. */
   #busySum = new Float64Array(0);
-  #busyCompensation = new Float64Array(0);
+  #busyLost = new Float64Array(0);
   #inService = new Float64Array(0);
-  #put = new Float64Array(0);
-  /** Drops per producer of the dropped item (item.producer). */
-  #droppedBy = new Float64Array(0);
-  /** Under drop-newest a dropped item never entered the queue, so it counts as made apart from the puts. */
-  #dropsAreNew = false;
-  #blocked = new Float64Array(0);
-  /** When each producer started waiting for room; NaN while not blocked. */
-  #blockedSince = new Float64Array(0);
+
+  // Per producer.
+  #made = new Float64Array(0);
+  #droppedOf = new Float64Array(0);
+
+  /**
+   * Blocked time per worker (producers first, then consumers) as Σ(entry
+   * times) − Σ(block times), plus the run's end for each put still waiting.
+   * A worker's blocked puts into one queue enter it in order, so a put by it
+   * into a queue where it has a blocked put pending is that put entering.
+   */
+  #blockedSum = new Float64Array(0);
+  #blockedLost = new Float64Array(0);
+  /** Pending blocked puts per (worker, target): target 0 = its own stage (retries), 1 = the next (or first). */
+  #blockedPending = new Float64Array(0);
+
+  constructor(options: RunStatisticsOptions = {}) {
+    this.#config = options.config;
+  }
 
   runStarted(event: RunStarted): void {
-    this.#config = event.config;
+    this.#scenario = event.scenario;
+    this.#seed = event.seed;
     this.#producers = event.producers;
     this.#consumers = event.consumers;
+    const stages = event.scenario.stages.length;
     const consumers = event.consumers.length;
     const producers = event.producers.length;
+    const workers = producers + consumers;
+    this.#lastStage = stages - 1;
+    this.#firstDropsNewest = event.scenario.stages[0]?.onFull === 'drop-newest';
+    this.#size = new Float64Array(stages);
+    this.#sizeSince = new Float64Array(stages);
+    this.#sizeArea = new Float64Array(stages);
+    this.#maxSize = new Float64Array(stages);
+    this.#stageDropped = new Float64Array(stages);
+    this.#stageDeadLettered = new Float64Array(stages);
+    this.#stageWaits = Array.from({ length: stages }, () => new DurationStats());
+    if (stages === 1) this.#wait = this.#stageWaits[0] as DurationStats;
     this.#processed = new Float64Array(consumers);
+    this.#failed = new Float64Array(consumers);
     this.#busySum = new Float64Array(consumers);
-    this.#busyCompensation = new Float64Array(consumers);
+    this.#busyLost = new Float64Array(consumers);
     this.#inService = new Float64Array(consumers);
-    this.#put = new Float64Array(producers);
-    this.#droppedBy = new Float64Array(producers);
-    this.#dropsAreNew = event.config.onFull === 'drop-newest';
-    this.#blocked = new Float64Array(producers);
-    this.#blockedSince = new Float64Array(producers).fill(NaN);
+    this.#made = new Float64Array(producers);
+    this.#droppedOf = new Float64Array(producers);
+    this.#blockedSum = new Float64Array(workers);
+    this.#blockedLost = new Float64Array(workers);
+    this.#blockedPending = new Float64Array(workers * 2);
   }
 
-  producerBlocked(time: number, producer: Worker): void {
-    this.#blockedSince[producer.index] = time;
+  /** The index of `worker` among all workers, producers first. */
+  #workerIndex(worker: Worker): number {
+    return worker.role === 'producer' ? worker.index : this.#producers.length + worker.index;
   }
 
-  itemPut(time: number, producer: Worker, _item: Item, size: number): void {
-    const p = producer.index;
-    const since = this.#blockedSince[p] as number;
-    if (!Number.isNaN(since)) {
-      (this.#blocked[p] as number) += time - since;
-      this.#blockedSince[p] = NaN;
+  /** Where a put by `worker` into `stage` goes: 0 back into its own stage (a retry), 1 onward. */
+  #target(worker: Worker, stage: number): number {
+    return this.#workerIndex(worker) * 2 + (worker.role === 'consumer' && stage === worker.group ? 0 : 1);
+  }
+
+  putBlocked(time: number, worker: Worker, stage: number): void {
+    addCompensated(this.#blockedSum, this.#blockedLost, this.#workerIndex(worker), -time);
+    (this.#blockedPending[this.#target(worker, stage)] as number)++;
+  }
+
+  itemPut(time: number, worker: Worker, _item: Item, size: number, stage: number): void {
+    const target = this.#target(worker, stage);
+    if ((this.#blockedPending[target] as number) > 0) {
+      (this.#blockedPending[target] as number)--;
+      addCompensated(this.#blockedSum, this.#blockedLost, this.#workerIndex(worker), time);
     }
-    (this.#put[p] as number)++;
-    this.#sizeIs(time, size);
-  }
-
-  itemGot(time: number, consumer: Worker, item: Item, size: number, _slot?: number): void {
-    this.#sizeIs(time, size);
-    this.#wait.add(time - item.enteredAt);
-    const c = consumer.index;
-    this.#addBusy(c, -time);
-    (this.#inService[c] as number)++;
-  }
-
-  itemProcessed(time: number, consumer: Worker, item: Item, _slot?: number): void {
-    const c = consumer.index;
-    this.#addBusy(c, time);
-    (this.#inService[c] as number)--;
-    (this.#processed[c] as number)++;
-    this.#system.add(time - item.enteredAt);
+    if (stage === 0 && worker.role === 'producer') (this.#made[worker.index] as number)++;
+    this.#sizeIs(stage, time, size);
   }
 
   /**
    * An item discarded by a drop policy: never a wait sample. Under drop-oldest
    * it had waited in the queue, and that time stays in the queue-size area.
    */
-  itemDropped(time: number, _producer: Worker, item: Item, size: number): void {
-    (this.#droppedBy[item.producer] as number)++;
-    this.#sizeIs(time, size);
+  itemDropped(time: number, worker: Worker, item: Item, size: number, stage: number): void {
+    (this.#stageDropped[stage] as number)++;
+    (this.#droppedOf[item.producer] as number)++;
+    // Under drop-newest the item being put is the one dropped: made, but never put.
+    if (stage === 0 && worker.role === 'producer' && this.#firstDropsNewest) (this.#made[worker.index] as number)++;
+    this.#sizeIs(stage, time, size);
+  }
+
+  itemGot(time: number, consumer: Worker, item: Item, size: number, _slot?: number): void {
+    const stage = consumer.group;
+    this.#sizeIs(stage, time, size);
+    const wait = time - item.enteredAt;
+    const stageWaits = this.#stageWaits[stage] as DurationStats;
+    stageWaits.add(wait);
+    if (this.#wait !== stageWaits) this.#wait.add(wait);
+    addCompensated(this.#busySum, this.#busyLost, consumer.index, -time);
+    (this.#inService[consumer.index] as number)++;
+  }
+
+  itemProcessed(time: number, consumer: Worker, item: Item, _slot?: number): void {
+    const c = consumer.index;
+    addCompensated(this.#busySum, this.#busyLost, c, time);
+    (this.#inService[c] as number)--;
+    (this.#processed[c] as number)++;
+    if (consumer.group === this.#lastStage) this.#system.add(time - item.bornAt);
+  }
+
+  itemFailed(time: number, consumer: Worker): void {
+    const c = consumer.index;
+    addCompensated(this.#busySum, this.#busyLost, c, time);
+    (this.#inService[c] as number)--;
+    (this.#failed[c] as number)++;
+  }
+
+  itemDeadLettered(_time: number, consumer: Worker): void {
+    (this.#stageDeadLettered[consumer.group] as number)++;
   }
 
   runFinished(finished: RunFinished): void {
-    this.#sizeIs(finished.time, finished.finalQueueSize);
+    for (let stage = 0; stage < this.#size.length; stage++) this.#sizeIs(stage, finished.time, this.#size[stage] as number);
     this.#finished = finished;
   }
 
-  /** Adds `value` to consumer c's busy sum (Neumaier's compensated summation). */
-  #addBusy(c: number, value: number): void {
-    const sum = this.#busySum[c] as number;
-    const total = sum + value;
-    const lost = Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
-    (this.#busyCompensation[c] as number) += lost;
-    this.#busySum[c] = total;
-  }
-
-  /** The queue held #size items from #sizeSince until `time`; from now on it holds `size`. */
-  #sizeIs(time: number, size: number): void {
-    this.#sizeArea += this.#size * (time - this.#sizeSince);
-    this.#sizeSince = time;
-    this.#size = size;
-    if (size > this.#maxSize) this.#maxSize = size;
+  /** Stage `stage`'s queue holds `size` items from `time` on. */
+  #sizeIs(stage: number, time: number, size: number): void {
+    const before = this.#size[stage] as number;
+    (this.#sizeArea[stage] as number) += before * (time - (this.#sizeSince[stage] as number));
+    this.#sizeSince[stage] = time;
+    this.#size[stage] = size;
+    if (size > (this.#maxSize[stage] as number)) this.#maxSize[stage] = size;
+    this.#totalArea += this.#total * (time - this.#totalSince);
+    this.#totalSince = time;
+    this.#total += size - before;
+    if (this.#total > this.#maxTotal) this.#maxTotal = this.#total;
   }
 
   /** The summary; call after runFinished. */
   summary(): RunSummary {
-    const config = this.#config;
+    const scenario = this.#scenario;
     const finished = this.#finished;
-    if (config === undefined || finished === undefined) throw new Error('RunStatistics.summary() called before the run finished');
+    if (scenario === undefined || finished === undefined) throw new Error('RunStatistics.summary() called before the run finished');
     const duration = finished.time;
     const perSecond = (value: number): number | null => (duration > 0 ? value / duration : null);
-    const { dropped } = finished;
-    const slots = config.concurrency;
+    const producerCount = this.#producers.length;
+
+    const consumers = this.#consumers.map((consumer, c) => {
+      const spec = scenario.stages[consumer.group];
+      const slots = spec?.concurrency ?? 1;
+      // An item still in service at the end (a run stopped early) is busy until the end.
+      const busySeconds = (this.#busySum[c] as number) + (this.#busyLost[c] as number) + (this.#inService[c] as number) * duration;
+      return {
+        name: consumer.name,
+        stage: spec?.name ?? '',
+        processed: this.#processed[c] as number,
+        failed: this.#failed[c] as number,
+        busySeconds,
+        utilization: duration > 0 ? busySeconds / (slots * duration) : null,
+        blockedSeconds: this.#blockedSeconds(producerCount + c, duration),
+      };
+    });
+
+    const stages: StageSummary[] = scenario.stages.map((spec, k) => {
+      const own = consumers.filter((_, c) => this.#consumers[c]?.group === k);
+      const busy = own.reduce((sum, c) => sum + c.busySeconds, 0);
+      return {
+        name: spec.name,
+        processed: own.reduce((sum, c) => sum + c.processed, 0),
+        failed: own.reduce((sum, c) => sum + c.failed, 0),
+        deadLettered: this.#stageDeadLettered[k] as number,
+        dropped: this.#stageDropped[k] as number,
+        finalQueueSize: this.#size[k] as number,
+        queue: { maxSize: this.#maxSize[k] as number, meanSize: perSecond(this.#sizeArea[k] as number) },
+        waitSeconds: (this.#stageWaits[k] as DurationStats).summary(),
+        utilization: duration > 0 ? busy / (spec.workers.length * spec.concurrency * duration) : null,
+      };
+    });
+
+    const producerSources = scenario.sources.flatMap((source) => Array<string>(source.producers).fill(source.name));
     return {
-      seed: config.seed,
+      seed: this.#seed,
       simulatedSeconds: duration,
       items: {
         produced: finished.produced,
         consumed: finished.consumed,
-        left: finished.produced - finished.consumed - dropped,
-        dropped,
+        left: finished.produced - finished.consumed - finished.dropped - finished.deadLettered,
+        dropped: finished.dropped,
+        deadLettered: finished.deadLettered,
       },
       finalQueueSize: finished.finalQueueSize,
       throughputPerSecond: perSecond(finished.consumed),
-      queue: { maxSize: this.#maxSize, meanSize: perSecond(this.#sizeArea) },
+      queue: { maxSize: this.#maxTotal, meanSize: perSecond(this.#totalArea) },
       waitSeconds: this.#wait.summary(),
       systemSeconds: this.#system.summary(),
-      consumers: this.#consumers.map((consumer, c) => {
-        // An item still in service at the end (a run stopped early) is busy until the end.
-        const busySeconds =
-          (this.#busySum[c] as number) + (this.#busyCompensation[c] as number) + (this.#inService[c] as number) * duration;
-        const utilization = duration > 0 ? busySeconds / (slots * duration) : null;
-        return { name: consumer.name, processed: this.#processed[c] as number, busySeconds, utilization };
-      }),
-      producers: this.#producers.map((producer, p) => {
-        const since = this.#blockedSince[p] as number;
-        const blockedSeconds = (this.#blocked[p] as number) + (Number.isNaN(since) ? 0 : duration - since);
-        const droppedBy = this.#droppedBy[p] as number;
-        const produced = (this.#put[p] as number) + (this.#dropsAreNew ? droppedBy : 0);
-        return { name: producer.name, produced, dropped: droppedBy, blockedSeconds };
-      }),
-      options: summaryOptions(config),
+      consumers,
+      producers: this.#producers.map((producer, p) => ({
+        name: producer.name,
+        source: producerSources[p] ?? '',
+        produced: this.#made[p] as number,
+        dropped: this.#droppedOf[p] as number,
+        blockedSeconds: this.#blockedSeconds(p, duration),
+      })),
+      stages,
+      options: this.#config ? summaryOptions({ config: { ...this.#config, seed: this.#seed } }) : summaryOptions({ scenario, seed: this.#seed }),
     };
+  }
+
+  #blockedSeconds(worker: number, duration: number): number {
+    // A put still waiting at the end (a run stopped early) is blocked until the end.
+    const pending = (this.#blockedPending[worker * 2] as number) + (this.#blockedPending[worker * 2 + 1] as number);
+    return (this.#blockedSum[worker] as number) + (this.#blockedLost[worker] as number) + pending * duration;
   }
 }

@@ -32,14 +32,17 @@ function distributionRow(label: string, d: DistributionSummary): string[] {
 
 export function renderStatsTable(summary: RunSummary): string {
   const { items, queue } = summary;
+  const several = summary.stages.length > 1;
+  const failures = summary.stages.some((stage) => stage.failed > 0) || items.deadLettered > 0;
+  const itemsText = `${items.produced} produced, ${items.consumed} consumed, ${items.left} left, ${items.dropped} dropped`;
   const throughput = summary.throughputPerSecond === null ? NONE : `${summary.throughputPerSecond.toFixed(3)} items/s`;
   const meanSize = queue.meanSize === null ? NONE : queue.meanSize.toFixed(3);
   const overview = alignColumns(
     [
       ['simulated', `${seconds(summary.simulatedSeconds)} s`],
       ['throughput', throughput],
-      ['items', `${items.produced} produced, ${items.consumed} consumed, ${items.left} left, ${items.dropped} dropped`],
-      ['queue size', `max ${queue.maxSize}, mean ${meanSize} (time-weighted)`],
+      ['items', failures ? `${itemsText}, ${items.deadLettered} dead-lettered` : itemsText],
+      [several ? 'all queues' : 'queue size', `max ${queue.maxSize}, mean ${meanSize} (time-weighted)`],
     ],
     ['left', 'left'],
   );
@@ -53,10 +56,34 @@ export function renderStatsTable(summary: RunSummary): string {
   );
   const consumers = alignColumns(
     [
-      ['consumer', 'processed', 'busy (s)', 'utilization'],
-      ...summary.consumers.map((c) => [c.name, String(c.processed), seconds(c.busySeconds), percent(c.utilization)]),
+      ['consumer', 'processed', ...(failures ? ['failed'] : []), 'busy (s)', 'utilization', ...(several ? ['blocked (s)'] : [])],
+      ...summary.consumers.map((c) => [
+        c.name,
+        String(c.processed),
+        ...(failures ? [String(c.failed)] : []),
+        seconds(c.busySeconds),
+        percent(c.utilization),
+        ...(several ? [seconds(c.blockedSeconds)] : []),
+      ]),
     ],
-    ['left', 'right', 'right', 'right'],
+    ['left', 'right', 'right', 'right', 'right', 'right'],
+  );
+  const stages = alignColumns(
+    [
+      ['stage', 'processed', 'failed', 'dead-lettered', 'dropped', 'queue max', 'queue mean', 'wait p95', 'utilization'],
+      ...summary.stages.map((stage) => [
+        stage.name,
+        String(stage.processed),
+        String(stage.failed),
+        String(stage.deadLettered),
+        String(stage.dropped),
+        String(stage.queue.maxSize),
+        stage.queue.meanSize === null ? NONE : stage.queue.meanSize.toFixed(3),
+        seconds(stage.waitSeconds.p95),
+        percent(stage.utilization),
+      ]),
+    ],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
   const producers = alignColumns(
     [
@@ -65,5 +92,6 @@ export function renderStatsTable(summary: RunSummary): string {
     ],
     ['left', 'right', 'right', 'right'],
   );
-  return [overview, durations, consumers, producers].map((block) => block.join('\n')).join('\n\n') + '\n';
+  const blocks = several ? [overview, durations, stages, consumers, producers] : [overview, durations, consumers, producers];
+  return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
 }

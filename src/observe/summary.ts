@@ -7,11 +7,15 @@
  * remove one. Times are in seconds of simulated time, full doubles here;
  * renderers decide how to round (see json-output.ts).
  *
+ * A `qsim run` is a pipeline of one source and one stage; the top-level figures
+ * describe the whole pipeline (all queues together), `stages` each stage.
+ *
  * A quantity that is undefined for the run is null, never a made-up 0: the
  * mean wait of a run that moved no item, or a rate over a run that lasted 0 s.
  */
 import type { RunConfig } from '../model/config.js';
 import type { Distribution, DistributionSpec } from '../model/distribution.js';
+import type { Scenario } from '../model/scenario.js';
 
 /** Mean, percentiles and maximum of one duration (seconds); all null when count is 0. */
 export interface DistributionSummary {
@@ -27,39 +31,66 @@ export interface DistributionSummary {
 export interface ItemCounts {
   /** Items made by producers. */
   readonly produced: number;
-  /** Items whose processing finished. */
+  /** Items that made it through the last stage. */
   readonly consumed: number;
-  /** Items neither consumed nor dropped when the run ended (produced - consumed - dropped). */
+  /** Items neither consumed, dropped nor dead-lettered when the run ended. */
   readonly left: number;
-  /** Items discarded by a drop policy; always 0 until drop policies exist. */
+  /** Items discarded by a drop policy. */
   readonly dropped: number;
+  /** Items that failed every attempt at some stage. */
+  readonly deadLettered: number;
 }
 
 export interface QueueSummary {
-  /** The largest number of items waiting in the queue at any instant. */
+  /** The largest number of items waiting at any instant. */
   readonly maxSize: number;
-  /** Time-weighted mean of the queue size over the run; null when the run lasted 0 s. */
+  /** Time-weighted mean number of items waiting; null when the run lasted 0 s. */
   readonly meanSize: number | null;
 }
 
-export interface ConsumerSummary {
+export interface StageSummary {
   readonly name: string;
-  /** Items this consumer finished processing. */
+  /** Successful attempts at this stage (items passed on, or consumed at the last stage). */
   readonly processed: number;
+  /** Failed attempts at this stage. */
+  readonly failed: number;
+  readonly deadLettered: number;
+  /** Items discarded at this stage's full queue. */
+  readonly dropped: number;
+  /** Items waiting in this stage's queue when the run ended. */
+  readonly finalQueueSize: number;
+  readonly queue: QueueSummary;
+  /** From entering this stage's queue to being taken by one of its workers (one sample per get). */
+  readonly waitSeconds: DistributionSummary;
+  /** busy time of its workers / (workers × concurrency × simulatedSeconds); null when the run lasted 0 s. */
+  readonly utilization: number | null;
+}
+
+export interface ConsumerSummary {
+  /** As in the log: `Fred`, or `stage/worker` when the pipeline has several stages. */
+  readonly name: string;
+  readonly stage: string;
+  /** Successful attempts. */
+  readonly processed: number;
+  /** Failed attempts. */
+  readonly failed: number;
   /**
    * Simulated seconds spent processing, summed over its items: with
-   * --concurrency n (n items at once) up to n × simulatedSeconds.
+   * concurrency n (n items at once) up to n × simulatedSeconds.
    */
   readonly busySeconds: number;
   /** busySeconds / (concurrency × simulatedSeconds), from 0 to 1; null when the run lasted 0 s. */
   readonly utilization: number | null;
+  /** Simulated seconds its puts waited for room in a full queue (the next stage's, or its own for a retry). */
+  readonly blockedSeconds: number;
 }
 
 export interface ProducerSummary {
   readonly name: string;
-  /** Items this producer made (put into the queue, or discarded at once by drop-newest). */
+  readonly source: string;
+  /** Items this producer made (put into the first queue, or discarded at once by drop-newest). */
   readonly produced: number;
-  /** Items this producer made that a drop policy discarded. */
+  /** Items this producer made that a drop policy discarded, at any stage. */
   readonly dropped: number;
   /** Simulated seconds spent waiting for room in a full queue. */
   readonly blockedSeconds: number;
@@ -69,38 +100,49 @@ export interface ProducerSummary {
 export type DistributionOption = DistributionSpec & { readonly mean: number };
 
 /**
- * RunConfig as JSON can hold it: an unbounded number (Infinity: capacity,
- * items or duration without a limit) becomes null, a distribution its spec and mean.
+ * A model option as JSON holds it: an unbounded number (Infinity: capacity,
+ * items or duration without a limit) becomes null, a distribution its spec
+ * and mean; arrays and records are converted member by member.
  */
-export type SummaryOptions = {
-  readonly [K in keyof RunConfig]: RunConfig[K] extends number
-    ? number | null
-    : RunConfig[K] extends Distribution
-      ? DistributionOption
-      : RunConfig[K];
-};
+export type Normalised<T> = T extends number
+  ? number | null
+  : T extends Distribution
+    ? DistributionOption
+    : T extends string | boolean | null | undefined
+      ? T
+      : T extends readonly (infer U)[]
+        ? readonly Normalised<U>[]
+        : { readonly [K in keyof T]: Normalised<T[K]> };
+
+/** The scenario of a run as `options` holds it, with the seed the run used. */
+export type ScenarioOptions = Normalised<Omit<Scenario, 'seed'>> & { readonly seed: number };
+
+/**
+ * The normalised options of the run: for `qsim run` with options, the options
+ * (durations in seconds, consumers as names); with --scenario, the pipeline.
+ * Pacing (--speed, --instant) is not among them: it changes no event, so the
+ * summary is the same at any pacing.
+ */
+export type SummaryOptions = Normalised<RunConfig> | ScenarioOptions;
 
 export interface RunSummary {
   readonly seed: number;
   /** Simulated time at the end of the run. */
   readonly simulatedSeconds: number;
   readonly items: ItemCounts;
-  /** Items still waiting in the queue when the run ended. */
+  /** Items still waiting in the queues when the run ended. */
   readonly finalQueueSize: number;
   /** items.consumed / simulatedSeconds; null when the run lasted 0 s. */
   readonly throughputPerSecond: number | null;
+  /** All queues together (the one queue of a `qsim run`). */
   readonly queue: QueueSummary;
-  /** From entering the queue to being taken by a consumer. */
+  /** Every wait in a queue, at any stage: from entering it to being taken by a worker. */
   readonly waitSeconds: DistributionSummary;
-  /** From entering the queue to the end of processing. */
+  /** Of consumed items: from entering the first queue to the end of processing at the last stage. */
   readonly systemSeconds: DistributionSummary;
   readonly consumers: readonly ConsumerSummary[];
   readonly producers: readonly ProducerSummary[];
-  /**
-   * The normalised options of the run: everything that decides its events
-   * (durations in seconds, consumers as names). Pacing (--speed, --instant) is
-   * not among them: it changes no event, so the summary is the same at any pacing.
-   */
+  readonly stages: readonly StageSummary[];
   readonly options: SummaryOptions;
 }
 
@@ -108,13 +150,22 @@ function isDistribution(value: unknown): value is Distribution {
   return typeof value === 'object' && value !== null && 'spec' in value && typeof (value as Distribution).sample === 'function';
 }
 
-/** Every field of the config: non-finite numbers as null, distributions as their spec and mean. */
-export function summaryOptions(config: RunConfig): SummaryOptions {
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config)) {
-    if (typeof value === 'number' && !Number.isFinite(value)) options[key] = null;
-    else if (isDistribution(value)) options[key] = { ...value.spec, mean: value.mean };
-    else options[key] = value;
+/** `value` as JSON can hold it: see Normalised. */
+export function normalise<T>(value: T): Normalised<T> {
+  if (typeof value === 'number') return (Number.isFinite(value) ? value : null) as Normalised<T>;
+  if (isDistribution(value)) return { ...value.spec, mean: value.mean } as Normalised<T>;
+  if (Array.isArray(value)) return value.map((member: unknown) => normalise(member)) as Normalised<T>;
+  if (typeof value === 'object' && value !== null) {
+    const record: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) record[key] = normalise(member);
+    return record as Normalised<T>;
   }
-  return options as SummaryOptions;
+  return value as Normalised<T>;
+}
+
+/** The `options` of a run: the command line's config when there is one, else the scenario with its seed. */
+export function summaryOptions(source: { config: RunConfig } | { scenario: Scenario; seed: number }): SummaryOptions {
+  if ('config' in source) return normalise(source.config);
+  const { sources, stages } = source.scenario;
+  return { ...normalise({ sources, stages }), seed: source.seed };
 }

@@ -1,5 +1,6 @@
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
+import type { StageSpec } from '../model/scenario.js';
 import { plainPalette, type Palette, type TextSink } from './sink.js';
 
 /** Centres `text` in `width` columns like Python's f"{text:^width}" (the extra space goes right). */
@@ -35,13 +36,16 @@ export interface TextLogOptions {
  * The demo's log, one line per consumer event, each consumer in its colour:
  *   [ Fred ] Got item: 3 (size 2)
  *   [George] Done
- * ending with "Queue size is now N". When the queue can drop items (a drop
- * policy with a capacity), each drop is a line tagged with the producer whose
- * put found the queue full, uncoloured:
+ * ending with "Queue size is now N". With several stages the tag names the
+ * stage too ([parse/worker-1]), and failures show as
+ *   [enrich/Ann] Failed item: 9 (attempt 1 of 4)
+ *   [enrich/Ann] Dead-lettered item: 9
+ * When a queue can drop items (a drop policy with a capacity), each drop is a
+ * line tagged with the worker whose put found the queue full, uncoloured:
  *   [producer-1] Dropped item: 7 (size 5)
- * and the name field is then as wide as the longest producer or consumer name
- * from the first line on, so the columns never shift. Tags are precomputed
- * per worker, so an event costs one string concatenation.
+ * and the name field is as wide as the longest name that can appear, from the
+ * first line on, so the columns never shift. Tags are precomputed per worker,
+ * so an event costs one string concatenation.
  */
 export class TextLog implements RunObserver {
   readonly #sink: TextSink;
@@ -59,21 +63,29 @@ export class TextLog implements RunObserver {
   }
 
   runStarted(event: RunStarted): void {
-    const { config } = event;
-    const dropsPossible = config.onFull !== 'block' && config.capacity !== Infinity;
-    const tagged = dropsPossible ? [...event.consumers, ...event.producers] : event.consumers;
+    const dropsAtFirstStage = canDrop(event.scenario.stages[0]);
+    const tagged = dropsAtFirstStage ? [...event.consumers, ...event.producers] : event.consumers;
     const width = Math.max(MIN_NAME_WIDTH, ...tagged.map((w) => [...w.name].length));
     this.#consumerTags = event.consumers.map((c) => `[${centre(c.name, width)}] `);
-    this.#producerTags = dropsPossible ? event.producers.map((p) => `[${centre(p.name, width)}] `) : [];
+    this.#producerTags = dropsAtFirstStage ? event.producers.map((p) => `[${centre(p.name, width)}] `) : [];
   }
 
-  itemDropped(time: number, producer: Worker, item: Item, size: number): void {
-    const line = `${this.#producerTags[producer.index]}Dropped item: ${item.id} (size ${size})\n`;
+  itemDropped(time: number, worker: Worker, item: Item, size: number): void {
+    const tags = worker.role === 'producer' ? this.#producerTags : this.#consumerTags;
+    const line = `${tags[worker.index]}Dropped item: ${item.id} (size ${size})\n`;
     this.#sink.write(this.#timestamps ? timestamp(time) + line : line);
   }
 
   itemGot(time: number, consumer: Worker, item: Item, size: number): void {
     this.#line(time, consumer, `Got item: ${item.id} (size ${size})`);
+  }
+
+  itemFailed(time: number, consumer: Worker, item: Item, _slot: number, attempt: number, attempts: number): void {
+    this.#line(time, consumer, `Failed item: ${item.id} (attempt ${attempt} of ${attempts})`);
+  }
+
+  itemDeadLettered(time: number, consumer: Worker, item: Item): void {
+    this.#line(time, consumer, `Dead-lettered item: ${item.id}`);
   }
 
   workerDone(time: number, worker: Worker): void {
@@ -89,6 +101,10 @@ export class TextLog implements RunObserver {
     const line = this.#coloured ? this.#palette.worker(worker.index, text) : text;
     this.#sink.write(this.#timestamps ? `${timestamp(time)}${line}\n` : line + '\n');
   }
+}
+
+function canDrop(stage: StageSpec | undefined): boolean {
+  return stage !== undefined && stage.onFull !== 'block' && stage.capacity !== Infinity;
 }
 
 /** Only the final line (--quiet). */

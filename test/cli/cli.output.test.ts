@@ -9,7 +9,7 @@ const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${na
 interface Summary {
   seed: number;
   simulatedSeconds: number;
-  items: { produced: number; consumed: number; left: number; dropped: number };
+  items: { produced: number; consumed: number; left: number; dropped: number; deadLettered: number };
   finalQueueSize: number;
   queue: { maxSize: number; meanSize: number | null };
   waitSeconds: Record<string, number | null>;
@@ -43,6 +43,9 @@ describe('--format json', () => {
     [['--seed', '6', '--duration', '1m', '--interval', 'exp(278ms)', '--delay', 'exp(1s)', '--consumers', '4']],
     [['--seed', '7', '--capacity', '3', '--on-full', 'drop-oldest', '--concurrency', '2', '--delay', 'lognormal(1s,500ms)']],
     [['--seed', '8', '--delay', 'normal(1s,200ms)', '--interval', 'erlang(3,600ms)', '--on-full', 'drop-newest', '--capacity', '2']],
+    [['--scenario', 'examples/demo.yaml']],
+    [['--scenario', 'examples/etl.yaml', '--seed', '3']],
+    [['--scenario', 'examples/webhooks.yaml']],
   ])('%j validates against schema/run-summary.schema.json', (args) => {
     const summary = json(args);
     expect(validate(summary) ? [] : validate.errors).toEqual([]);
@@ -74,7 +77,7 @@ describe('--format json', () => {
     expect(log.at(-1)).toBe(`Queue size is now ${summary.finalQueueSize}`);
     const sizes = log.map((line) => /\(size (\d+)\)$/.exec(line)?.[1]).filter((s) => s !== undefined).map(Number);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(summary.queue.maxSize);
-    expect(summary.items).toEqual({ produced: 20, consumed: 20, left: 0, dropped: 0 });
+    expect(summary.items).toEqual({ produced: 20, consumed: 20, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary.options).toEqual({
       producers: 1,
       consumers: ['Fred', 'George'],
@@ -93,13 +96,13 @@ describe('--format json', () => {
     const summary = json(['--seed', '8', '--items', '5', '--interval', '1s', '--max-delay', '0', '--consumers', 'Solo']);
     // Puts at 0..4 s, the producer sleeps 1 s after the last: the run lasts 5 s.
     expect(summary.simulatedSeconds).toBe(5);
-    expect(summary.items).toEqual({ produced: 5, consumed: 5, left: 0, dropped: 0 });
+    expect(summary.items).toEqual({ produced: 5, consumed: 5, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary).toMatchObject({ throughputPerSecond: 1, finalQueueSize: 0 });
     // Item 0 enters before the consumer starts (size 1 for an instant); later items go straight to it.
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0 });
     expect(summary.waitSeconds).toEqual({ count: 5, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 });
-    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 5, busySeconds: 0, utilization: 0 }]);
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 5, dropped: 0, blockedSeconds: 0 }]);
+    expect(summary.consumers).toEqual([{ name: 'Solo', stage: 'consumers', processed: 5, failed: 0, busySeconds: 0, utilization: 0, blockedSeconds: 0 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 5, dropped: 0, blockedSeconds: 0 }]);
   });
 
   test('one producer every 1 s, a constant 1.5 s of processing: hand-computed waits and utilization', () => {
@@ -108,7 +111,7 @@ describe('--format json', () => {
     expect(summary.simulatedSeconds).toBe(4.5);
     expect(summary.waitSeconds).toEqual({ count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 });
     expect(summary.systemSeconds).toEqual({ count: 3, mean: 2, p50: 2, p95: 2.5, p99: 2.5, max: 2.5 });
-    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 3, busySeconds: 4.5, utilization: 1 }]);
+    expect(summary.consumers).toEqual([{ name: 'Solo', stage: 'consumers', processed: 3, failed: 0, busySeconds: 4.5, utilization: 1, blockedSeconds: 0 }]);
     // Item 1 waits 1 to 1.5 and item 2 waits 2 to 3: 1.5 item-seconds over 4.5 s.
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0.333333333 });
     expect(summary).toMatchObject({ throughputPerSecond: 0.666666667 });
@@ -118,15 +121,15 @@ describe('--format json', () => {
     const summary = json(['--seed', '8', '--items', '2', '--interval', '0', '--delay', '2s', '--consumers', 'Solo', '--concurrency', '2']);
     // Both items start at 0 in the two slots and end at 2 s.
     expect(summary.simulatedSeconds).toBe(2);
-    expect(summary.consumers).toEqual([{ name: 'Solo', processed: 2, busySeconds: 4, utilization: 1 }]);
+    expect(summary.consumers).toEqual([{ name: 'Solo', stage: 'consumers', processed: 2, failed: 0, busySeconds: 4, utilization: 1, blockedSeconds: 0 }]);
   });
 
   test('drop-newest: dropped items are counted per producer and never waited (hand-computed)', () => {
     const summary = json(['--seed', '8', '--items', '4', '--interval', '0', '--delay', '1s', '--consumers', 'Solo', '--capacity', '1', '--on-full', 'drop-newest']);
     // At t = 0 item 0 enters and Solo takes it, item 1 fills the queue, items 2 and 3 find it full.
     // Solo ends item 0 at 1 s, takes item 1 (waited 1 s) and ends it at 2 s.
-    expect(summary.items).toEqual({ produced: 4, consumed: 2, left: 0, dropped: 2 });
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 4, dropped: 2, blockedSeconds: 0 }]);
+    expect(summary.items).toEqual({ produced: 4, consumed: 2, left: 0, dropped: 2, deadLettered: 0 });
+    expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 4, dropped: 2, blockedSeconds: 0 }]);
     expect(summary.waitSeconds).toEqual({ count: 2, mean: 0.5, p50: 0, p95: 1, p99: 1, max: 1 });
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0.5 });
   });
@@ -197,6 +200,19 @@ describe('--format ndjson', () => {
     expect(events.filter((e) => e.type === 'put')).toHaveLength(summary.items.produced - summary.items.dropped);
   });
 
+  test('a pipeline: every event names its stage; failures and dead letters are events; counts match the summary', () => {
+    const out = qsim(['run', '--instant', '--scenario', 'test/fixtures/flaky-pipeline.yaml', '--format', 'ndjson']).stdout;
+    const events = out.trimEnd().split('\n').map((line) => JSON.parse(line) as Event & { stage?: string; attempt?: number });
+    const summary = events.pop() as unknown as Summary & { stages: { name: string; processed: number; failed: number }[] };
+    for (const e of events) if (e.type !== 'done') expect(summary.stages.map((k) => k.name)).toContain(e.stage);
+    for (const k of summary.stages) {
+      expect(events.filter((e) => e.type === 'processed' && e.stage === k.name)).toHaveLength(k.processed);
+      expect(events.filter((e) => e.type === 'failed' && e.stage === k.name)).toHaveLength(k.failed);
+    }
+    expect(events.filter((e) => e.type === 'dead-lettered')).toHaveLength(summary.items.deadLettered);
+    expect(summary.items.deadLettered + summary.stages.reduce((n, k) => n + k.failed, 0)).toBeGreaterThan(0);
+  });
+
   test('--quiet leaves only the summary line', () => {
     const out = qsim(['run', '--instant', '--seed', '1', '--format', 'ndjson', '--quiet']).stdout;
     expect(out.split('\n')).toHaveLength(2);
@@ -231,6 +247,13 @@ describe('text extras', () => {
     expect(out.startsWith(plain + '\n  simulated ')).toBe(true);
     expect(out).toMatch(/\n {2}Fred +9 +17\.031 +100\.0%\n/);
     expect(out).toMatch(/\n {2}wait +2\.284 /);
+  });
+
+  test('--stats on a pipeline adds a row per stage', () => {
+    const out = qsim(['run', '--instant', '--quiet', '--scenario', 'examples/etl.yaml', '--stats']).stdout;
+    expect(out).toMatch(/\n {2}stage +processed +failed +dead-lettered +dropped +queue max +queue mean +wait p95 +utilization\n/);
+    expect(out).toMatch(/\n {2}transform +5000 +0 +0 +0 +\d+ +[\d.]+ +[\d.]+ +\d+\.\d%\n/);
+    expect(out).toContain('\n  all queues   max ');
   });
 
   test('--chart draws the queue size and utilization (golden, 80 columns when not a terminal)', () => {

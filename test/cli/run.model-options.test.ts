@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { parseRunFlags, type RunFlags } from '../../src/cli/run-options.js';
+import type { RunConfig } from '../../src/model/config.js';
 
 async function runCli(args: string[], pacing: string[] = ['--instant']): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -15,7 +16,11 @@ async function runCli(args: string[], pacing: string[] = ['--instant']): Promise
   return { code, stdout, stderr };
 }
 
-const parse = (flags: RunFlags) => parseRunFlags(flags, () => 1).config;
+function parse(flags: RunFlags): RunConfig {
+  const config = parseRunFlags(flags, () => 1).config;
+  if (config === undefined) throw new Error('expected a command-line config');
+  return config;
+}
 
 describe('qsim run: --interval, --delay, --max-delay', () => {
   test('the defaults are const(0.5s) arrivals and uniform(0,3s) processing', () => {

@@ -34,3 +34,11 @@ describe('parseDuration', () => {
     expect(formatDuration(0)).toBe('0s');
   });
 });
+
+describe('formatDuration round-trips', () => {
+  test('any duration prints as text that parses back to the same number', () => {
+    for (const seconds of [0, 0.25, 0.278, 0.1 + 0.2, 1 / 3, 2.5, 3, 1e-7, 123.456789, 0.1234567891, 999999999.5]) {
+      expect(parseDuration(formatDuration(seconds))).toBe(seconds);
+    }
+  });
+});

@@ -25,15 +25,28 @@ describe('summary renderers', () => {
   const summary: RunSummary = {
     seed: 1,
     simulatedSeconds: 0.1 + 0.2,
-    items: { produced: 1, consumed: 1, left: 0, dropped: 0 },
+    items: { produced: 1, consumed: 1, left: 0, dropped: 0, deadLettered: 0 },
     finalQueueSize: 0,
     throughputPerSecond: 1 / 0.30000000000000004,
     queue: { maxSize: 1, meanSize: null },
     waitSeconds: { count: 1, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
     systemSeconds: { count: 1, mean: 0.3, p50: 0.3, p95: 0.3, p99: 0.3, max: 0.3 },
-    consumers: [{ name: 'Fred "the" consumer', processed: 1, busySeconds: 0.3, utilization: 1 }],
-    producers: [{ name: 'producer-1', produced: 1, dropped: 0, blockedSeconds: 0 }],
-    options: summaryOptions(runConfig({ consumers: ['Fred "the" consumer'], items: 1, seed: 1 })),
+    consumers: [{ name: 'Fred "the" consumer', stage: 'consumers', processed: 1, failed: 0, busySeconds: 0.3, utilization: 1, blockedSeconds: 0 }],
+    producers: [{ name: 'producer-1', source: 'producers', produced: 1, dropped: 0, blockedSeconds: 0 }],
+    stages: [
+      {
+        name: 'consumers',
+        processed: 1,
+        failed: 0,
+        deadLettered: 0,
+        dropped: 0,
+        finalQueueSize: 0,
+        queue: { maxSize: 1, meanSize: null },
+        waitSeconds: { count: 1, mean: 0, p50: 0, p95: 0, p99: 0, max: 0 },
+        utilization: 1,
+      },
+    ],
+    options: summaryOptions({ config: runConfig({ consumers: ['Fred "the" consumer'], items: 1, seed: 1 }) }),
   };
 
   test('json: one indented object and a newline; capacity Infinity is null', () => {

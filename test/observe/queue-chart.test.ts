@@ -1,18 +1,17 @@
-import type { Worker } from '../../src/model/events.js';
-import type { Item } from '../../src/model/item.js';
 import { niceStep, renderQueueChart, renderUtilizationBars } from '../../src/observe/queue-chart.js';
+import { finished, item, producer } from './scripted.js';
 import { QueueSizeSeries } from '../../src/observe/queue-series.js';
 import type { RunSummary } from '../../src/observe/summary.js';
 
-const P: Worker = { name: 'producer-1', role: 'producer', index: 0 };
-const anItem: Item = { id: 0, producer: 0, enteredAt: 0 };
+const P = producer(0);
+const anItem = item(0, 0);
 const ESC = '\u001b[';
 
 /** A backlog that builds to 12 over 30 s and drains by 60 s. */
 function backlog(): QueueSizeSeries {
   const series = new QueueSizeSeries();
-  for (let t = 0; t <= 60; t++) series.itemPut(t, P, anItem, Math.max(0, 12 - Math.abs(30 - t) * 0.4) | 0);
-  series.runFinished({ time: 60, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
+  for (let t = 0; t <= 60; t++) series.itemPut(t, P, anItem, Math.max(0, 12 - Math.abs(30 - t) * 0.4) | 0, 0);
+  series.runFinished(finished({ time: 60, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 }));
   return series;
 }
 
@@ -51,9 +50,9 @@ describe('queue-size chart', () => {
 
   test('tall queues get integer labels with a step', () => {
     const series = new QueueSizeSeries();
-    series.itemPut(0, P, anItem, 1000);
-    series.itemPut(1, P, anItem, 0);
-    series.runFinished({ time: 2, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
+    series.itemPut(0, P, anItem, 1000, 0);
+    series.itemPut(1, P, anItem, 0, 0);
+    series.runFinished(finished({ time: 2, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 }));
     const labels = renderQueueChart(series, { width: 80, colour: false })
       .split('\n')
       .map((line) => /^ *(\d+) ┤/.exec(line)?.[1])
@@ -67,7 +66,7 @@ describe('queue-size chart', () => {
 
   test('a run of 0 s says there is nothing to draw', () => {
     const series = new QueueSizeSeries();
-    series.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
+    series.runFinished(finished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 }));
     expect(renderQueueChart(series, { width: 80, colour: false })).toContain('nothing to draw');
   });
 });

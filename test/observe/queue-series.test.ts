@@ -1,16 +1,15 @@
-import type { Worker } from '../../src/model/events.js';
-import type { Item } from '../../src/model/item.js';
 import { BUCKETS, QueueSizeSeries } from '../../src/observe/queue-series.js';
+import { consumer, finished, item, producer } from './scripted.js';
 
-const P: Worker = { name: 'producer-1', role: 'producer', index: 0 };
-const C: Worker = { name: 'C', role: 'consumer', index: 0 };
-const anItem: Item = { id: 0, producer: 0, enteredAt: 0 };
+const P = producer(0);
+const C = consumer(0, 'C');
+const anItem = item(0, 0);
 
 /** Feeds (time, size) steps as puts and finishes at `end`. */
 function seriesOf(steps: readonly (readonly [number, number])[], end: number): QueueSizeSeries {
   const series = new QueueSizeSeries();
-  for (const [time, size] of steps) series.itemPut(time, P, anItem, size);
-  series.runFinished({ time: end, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
+  for (const [time, size] of steps) series.itemPut(time, P, anItem, size, 0);
+  series.runFinished(finished({ time: end, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 }));
   return series;
 }
 
@@ -44,7 +43,7 @@ describe('QueueSizeSeries', () => {
       size = i % 7;
       series.itemGot(time, C, anItem, size);
     }
-    series.runFinished({ time: last, finalQueueSize: size, produced: 0, consumed: 0, dropped: 0 });
+    series.runFinished(finished({ time: last, finalQueueSize: size, produced: 0, consumed: 0, dropped: 0 }));
     const slices = series.slices(BUCKETS * 4);
     expect(slices.length).toBeLessThanOrEqual(BUCKETS);
     expect(slices.length).toBeGreaterThanOrEqual(BUCKETS / 2);

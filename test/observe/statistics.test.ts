@@ -5,36 +5,33 @@ import type { RunObserver, Worker } from '../../src/model/events.js';
 import type { Item } from '../../src/model/item.js';
 import { simulateRun } from '../../src/model/run.js';
 import { RunStatistics } from '../../src/observe/statistics.js';
+import { consumer, finished, item, producer, started } from './scripted.js';
 
 const config: RunConfig = runConfig({ consumers: ['C'], items: 3, interval: '1s', seed: 9 });
-const P: Worker = { name: 'producer-1', role: 'producer', index: 0 };
-const C: Worker = { name: 'C', role: 'consumer', index: 0 };
-const D: Worker = { name: 'D', role: 'consumer', index: 1 };
-
-function item(id: number, enteredAt: number): Item {
-  return { id, producer: 0, enteredAt };
-}
+const P = producer(0);
+const C = consumer(0, 'C');
+const D = consumer(1, 'D');
 
 describe('RunStatistics on hand-computed event sequences', () => {
   test('one producer every 1 s, one consumer taking 1.5 s per item', () => {
     // Items enter at 0, 1, 2; service starts at 0, 1.5, 3 and ends at 1.5, 3, 4.5.
-    const s = new RunStatistics();
+    const s = new RunStatistics({ config });
     const [a, b, c] = [item(0, 0), item(1, 1), item(2, 2)];
-    s.runStarted({ config, producers: [P], consumers: [C] });
-    s.itemPut(0, P, a, 1);
+    s.runStarted(started(config, [P], [C]));
+    s.itemPut(0, P, a, 1, 0);
     s.itemGot(0, C, a, 0);
-    s.itemPut(1, P, b, 1);
+    s.itemPut(1, P, b, 1, 0);
     s.itemProcessed(1.5, C, a);
     s.itemGot(1.5, C, b, 0);
-    s.itemPut(2, P, c, 1);
+    s.itemPut(2, P, c, 1, 0);
     s.itemProcessed(3, C, b);
     s.itemGot(3, C, c, 0);
     s.itemProcessed(4.5, C, c);
-    s.runFinished({ time: 4.5, finalQueueSize: 0, produced: 3, consumed: 3, dropped: 0 });
+    s.runFinished(finished({ time: 4.5, finalQueueSize: 0, produced: 3, consumed: 3, dropped: 0 }));
 
     const summary = s.summary();
     expect(summary.simulatedSeconds).toBe(4.5);
-    expect(summary.items).toEqual({ produced: 3, consumed: 3, left: 0, dropped: 0 });
+    expect(summary.items).toEqual({ produced: 3, consumed: 3, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary.throughputPerSecond).toBeCloseTo(3 / 4.5, 12);
     // Waits 0, 0.5, 1; in system 1.5, 2, 2.5.
     expect(summary.waitSeconds).toEqual({ count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 });
@@ -42,8 +39,8 @@ describe('RunStatistics on hand-computed event sequences', () => {
     // One item waited from 1 to 1.5 and one from 2 to 3: area 1.5 over 4.5 s.
     expect(summary.queue.maxSize).toBe(1);
     expect(summary.queue.meanSize).toBeCloseTo(1 / 3, 12);
-    expect(summary.consumers).toEqual([{ name: 'C', processed: 3, busySeconds: 4.5, utilization: 1 }]);
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 0 }]);
+    expect(summary.consumers).toEqual([{ name: 'C', stage: 'consumers', processed: 3, failed: 0, busySeconds: 4.5, utilization: 1, blockedSeconds: 0 }]);
+    expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 3, dropped: 0, blockedSeconds: 0 }]);
     expect(summary.seed).toBe(9);
     expect(summary.options).toEqual({
       producers: 1,
@@ -62,18 +59,18 @@ describe('RunStatistics on hand-computed event sequences', () => {
   test('two consumers: busy time and utilization per consumer', () => {
     const s = new RunStatistics();
     const [a, b] = [item(0, 0), item(1, 0)];
-    s.runStarted({ config: { ...config, consumers: ['C', 'D'] }, producers: [P], consumers: [C, D] });
-    s.itemPut(0, P, a, 1);
-    s.itemPut(0, P, b, 2);
+    s.runStarted(started({ ...config, consumers: ['C', 'D'] }, [P], [C, D]));
+    s.itemPut(0, P, a, 1, 0);
+    s.itemPut(0, P, b, 2, 0);
     s.itemGot(0, C, a, 1);
     s.itemGot(0, D, b, 0);
     s.itemProcessed(1, C, a);
     s.itemProcessed(3, D, b);
-    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 });
+    s.runFinished(finished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 }));
     const summary = s.summary();
     expect(summary.consumers).toEqual([
-      { name: 'C', processed: 1, busySeconds: 1, utilization: 0.25 },
-      { name: 'D', processed: 1, busySeconds: 3, utilization: 0.75 },
+      { name: 'C', stage: 'consumers', processed: 1, failed: 0, busySeconds: 1, utilization: 0.25, blockedSeconds: 0 },
+      { name: 'D', stage: 'consumers', processed: 1, failed: 0, busySeconds: 3, utilization: 0.75, blockedSeconds: 0 },
     ]);
     expect(summary.queue).toEqual({ maxSize: 2, meanSize: 0 });
     expect(summary.waitSeconds.max).toBe(0);
@@ -81,36 +78,35 @@ describe('RunStatistics on hand-computed event sequences', () => {
 
   test('a producer blocked on a full queue: blocked time runs from the block to the entry', () => {
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, capacity: 1 }, producers: [P], consumers: [C] });
-    s.itemPut(0, P, item(0, 0), 1);
-    s.producerBlocked(1, P);
+    s.runStarted(started({ ...config, capacity: 1 }, [P], [C]));
+    s.itemPut(0, P, item(0, 0), 1, 0);
+    s.putBlocked(1, P, 0);
     s.itemGot(2.5, C, item(0, 0), 0);
-    s.itemPut(2.5, P, item(1, 2.5), 1);
-    s.producerBlocked(3.5, P);
+    s.itemPut(2.5, P, item(1, 2.5), 1, 0);
+    s.putBlocked(3.5, P, 0);
     s.itemProcessed(4, C, item(0, 0));
     s.itemGot(4, C, item(1, 2.5), 0);
-    s.itemPut(4, P, item(2, 4), 1);
+    s.itemPut(4, P, item(2, 4), 1, 0);
     s.itemProcessed(5, C, item(1, 2.5));
     s.itemGot(5, C, item(2, 4), 0);
-    s.runFinished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 2, dropped: 0 });
+    s.runFinished(finished({ time: 6, finalQueueSize: 0, produced: 3, consumed: 2, dropped: 0 }));
     const summary = s.summary();
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 1.5 + 0.5 }]);
-    expect(summary.options.capacity).toBe(1);
+    expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 3, dropped: 0, blockedSeconds: 1.5 + 0.5 }]);
     // Busy from 2.5 to 4 and 4 to 5, and still busy with item 2 from 5 to the end at 6.
-    expect(summary.consumers[0]).toEqual({ name: 'C', processed: 2, busySeconds: 3.5, utilization: 3.5 / 6 });
-    expect(summary.items).toEqual({ produced: 3, consumed: 2, left: 1, dropped: 0 });
+    expect(summary.consumers[0]).toEqual({ name: 'C', stage: 'consumers', processed: 2, failed: 0, busySeconds: 3.5, utilization: 3.5 / 6, blockedSeconds: 0 });
+    expect(summary.items).toEqual({ produced: 3, consumed: 2, left: 1, dropped: 0, deadLettered: 0 });
   });
 
   test('a consumer serving two items at once is busy for both (slot-seconds)', () => {
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, concurrency: 2 }, producers: [P], consumers: [C] });
-    s.itemPut(0, P, item(0, 0), 1);
-    s.itemPut(0, P, item(1, 0), 2);
+    s.runStarted(started({ ...config, concurrency: 2 }, [P], [C]));
+    s.itemPut(0, P, item(0, 0), 1, 0);
+    s.itemPut(0, P, item(1, 0), 2, 0);
     s.itemGot(0, C, item(0, 0), 1, 0);
     s.itemGot(1, C, item(1, 0), 0, 1);
     s.itemProcessed(2, C, item(0, 0), 0);
     s.itemProcessed(4, C, item(1, 0), 1);
-    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 });
+    s.runFinished(finished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 2, dropped: 0 }));
     // Busy 2 s in slot 0 and 3 s in slot 1, out of 2 slots × 4 s.
     expect(s.summary().consumers[0]).toMatchObject({ busySeconds: 2 + 3, utilization: 5 / 8 });
     expect(s.summary().waitSeconds).toMatchObject({ mean: 0.5, max: 1 });
@@ -118,29 +114,29 @@ describe('RunStatistics on hand-computed event sequences', () => {
 
   test('drop-newest: the dropped item was made but never waited', () => {
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, capacity: 1, onFull: 'drop-newest' }, producers: [P], consumers: [C] });
-    s.itemPut(0, P, item(0, 0), 1);
-    s.itemDropped(1, P, item(1, 0), 1);
+    s.runStarted(started({ ...config, capacity: 1, onFull: 'drop-newest' }, [P], [C]));
+    s.itemPut(0, P, item(0, 0), 1, 0);
+    s.itemDropped(1, P, item(1, 0), 1, 0);
     s.itemGot(2, C, item(0, 0), 0);
     s.itemProcessed(3, C, item(0, 0));
-    s.runFinished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 });
+    s.runFinished(finished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 }));
     const summary = s.summary();
-    expect(summary.items).toEqual({ produced: 2, consumed: 1, left: 0, dropped: 1 });
-    expect(summary.producers).toEqual([{ name: 'producer-1', produced: 2, dropped: 1, blockedSeconds: 0 }]);
+    expect(summary.items).toEqual({ produced: 2, consumed: 1, left: 0, dropped: 1, deadLettered: 0 });
+    expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 2, dropped: 1, blockedSeconds: 0 }]);
     expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
     expect(summary.queue.meanSize).toBeCloseTo(2 / 3, 12);
   });
 
   test('drop-oldest: the pushed-out item counts for its own producer; its time in the queue stays in the area', () => {
-    const Q: Worker = { name: 'producer-2', role: 'producer', index: 1 };
+    const Q = producer(1);
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, producers: 2, capacity: 1, onFull: 'drop-oldest' }, producers: [P, Q], consumers: [C] });
-    s.itemPut(0, P, item(0, 0), 1);
-    s.itemDropped(1, Q, item(0, 0), 1);
-    s.itemPut(1, Q, { id: 1, producer: 1, enteredAt: 1 }, 1);
-    s.itemGot(3, C, { id: 1, producer: 1, enteredAt: 1 }, 0);
-    s.itemProcessed(4, C, { id: 1, producer: 1, enteredAt: 1 });
-    s.runFinished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 });
+    s.runStarted(started({ ...config, producers: 2, capacity: 1, onFull: 'drop-oldest' }, [P, Q], [C]));
+    s.itemPut(0, P, item(0, 0), 1, 0);
+    s.itemDropped(1, Q, item(0, 0), 1, 0);
+    s.itemPut(1, Q, item(1, 1, 1), 1, 0);
+    s.itemGot(3, C, item(1, 1, 1), 0);
+    s.itemProcessed(4, C, item(1, 1, 1));
+    s.runFinished(finished({ time: 4, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 }));
     const summary = s.summary();
     expect(summary.producers.map((p) => [p.produced, p.dropped])).toEqual([[1, 1], [1, 0]]);
     expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
@@ -149,13 +145,23 @@ describe('RunStatistics on hand-computed event sequences', () => {
 
   test('a run of 0 s: rates and means are null, not 0', () => {
     const s = new RunStatistics();
-    s.runStarted({ config: { ...config, items: 0 }, producers: [P], consumers: [C] });
-    s.runFinished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 });
+    s.runStarted(started({ ...config, items: 0 }, [P], [C]));
+    s.runFinished(finished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0, dropped: 0 }));
     const summary = s.summary();
     expect(summary.throughputPerSecond).toBeNull();
     expect(summary.queue.meanSize).toBeNull();
     expect(summary.consumers[0]?.utilization).toBeNull();
     expect(summary.waitSeconds.mean).toBeNull();
+  });
+
+  test('without the command line options, options is the scenario with the seed', () => {
+    const s = new RunStatistics();
+    s.runStarted(started(config, [P], [C]));
+    s.runFinished(finished({ time: 0, finalQueueSize: 0, produced: 0, consumed: 0 }));
+    const options = s.summary().options as unknown as { seed: number; sources: { items: number }[]; stages: { workers: string[]; capacity: number | null }[] };
+    expect(options.seed).toBe(9);
+    expect(options.sources[0]?.items).toBe(3);
+    expect(options.stages[0]).toMatchObject({ workers: ['C'], capacity: null });
   });
 
   test('summary() before the run finished is an error', () => {

@@ -6,18 +6,31 @@ import { summaryOptions } from '../../src/observe/summary.js';
 const summary: RunSummary = {
   seed: 1,
   simulatedSeconds: 4.5,
-  items: { produced: 3, consumed: 3, left: 0, dropped: 0 },
+  items: { produced: 3, consumed: 3, left: 0, dropped: 0, deadLettered: 0 },
   finalQueueSize: 0,
   throughputPerSecond: 3 / 4.5,
   queue: { maxSize: 1, meanSize: 1 / 3 },
   waitSeconds: { count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 },
   systemSeconds: { count: 3, mean: 2, p50: 2, p95: 2.5, p99: 2.5, max: 2.5 },
   consumers: [
-    { name: 'Fred', processed: 2, busySeconds: 3, utilization: 3 / 4.5 },
-    { name: 'Christabel', processed: 1, busySeconds: 1.5, utilization: 1 / 3 },
+    { name: 'Fred', stage: 'consumers', processed: 2, failed: 0, busySeconds: 3, utilization: 3 / 4.5, blockedSeconds: 0 },
+    { name: 'Christabel', stage: 'consumers', processed: 1, failed: 0, busySeconds: 1.5, utilization: 1 / 3, blockedSeconds: 0 },
   ],
-  producers: [{ name: 'producer-1', produced: 3, dropped: 0, blockedSeconds: 0 }],
-  options: summaryOptions(runConfig({ consumers: ['Fred', 'Christabel'], items: 3, seed: 1 })),
+  producers: [{ name: 'producer-1', source: 'producers', produced: 3, dropped: 0, blockedSeconds: 0 }],
+  stages: [
+    {
+      name: 'consumers',
+      processed: 3,
+      failed: 0,
+      deadLettered: 0,
+      dropped: 0,
+      finalQueueSize: 0,
+      queue: { maxSize: 1, meanSize: 1 / 3 },
+      waitSeconds: { count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 },
+      utilization: 0.5,
+    },
+  ],
+  options: summaryOptions({ config: runConfig({ consumers: ['Fred', 'Christabel'], items: 3, seed: 1 }) }),
 };
 
 describe('--stats table', () => {
@@ -51,7 +64,7 @@ describe('--stats table', () => {
       throughputPerSecond: null,
       queue: { maxSize: 0, meanSize: null },
       waitSeconds: { count: 0, mean: null, p50: null, p95: null, p99: null, max: null },
-      consumers: [{ name: 'Fred', processed: 0, busySeconds: 0, utilization: null }],
+      consumers: [{ name: 'Fred', stage: 'consumers', processed: 0, failed: 0, busySeconds: 0, utilization: null, blockedSeconds: 0 }],
     };
     const table = renderStatsTable(empty);
     expect(table).toContain('  throughput   -\n');

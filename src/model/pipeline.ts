@@ -1,0 +1,276 @@
+/**
+ * A pipeline on the engine: sources whose producers put numbered items into the
+ * first stage's queue, and stages — a queue plus its workers — that pass each
+ * item on to the next. One source and one stage is the push/pull demo.
+ *
+ * Shutdown propagates stage by stage. A stage's queue closes (the done signal)
+ * once nothing more can enter it: everything upstream has finished, no retry is
+ * waiting out its backoff, and — when attempts can fail — no item of the stage
+ * is still queued or in a worker's hands (a failure would send it back). Each
+ * worker stops when the closed queue is empty; when a stage's last worker stops,
+ * the next stage's upstream has finished. Nothing is lost:
+ *   produced = consumed + dropped + deadLettered + left in the queues.
+ *
+ * Randomness, one stream each so that changing one part leaves the others'
+ * numbers alone: producer g draws intervals from "producer:g"; worker i of the
+ * first stage draws processing times from "consumer:i" (shared by its slots),
+ * of stage k > 0 from "stage:k:worker:i"; failures and backoffs have streams of
+ * their own ("failure:k:i", "backoff:k:i"), drawn only when the stage can fail.
+ */
+import type { Process } from '../core/process.js';
+import { AsyncQueue, CLOSED } from '../core/queue.js';
+import { RandomSource, type RandomStream } from '../core/random.js';
+import type { Simulation } from '../core/simulation.js';
+import { combineObservers, type RunFinished, type RunObserver, type Worker } from './events.js';
+import type { Item } from './item.js';
+import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
+
+/**
+ * An arrival within this many seconds of a source's duration counts as at it
+ * and is not made: summed intervals round (ten sleeps of 0.1 s end at
+ * 0.9999999999999999 s), and a duration of 1 s should mean the items due before 1 s.
+ */
+export const DEADLINE_TOLERANCE = 1e-9;
+
+export interface Pipeline {
+  readonly queues: readonly AsyncQueue<Item>[];
+  readonly producers: readonly Worker[];
+  readonly consumers: readonly Worker[];
+  /** Emits runFinished; call after the simulation has run. */
+  finish(): RunFinished;
+}
+
+interface StageState {
+  readonly index: number;
+  readonly spec: StageSpec;
+  readonly queue: AsyncQueue<Item>;
+  readonly next: StageState | undefined;
+  /** Everything that feeds this stage has finished. */
+  upstreamDone: boolean;
+  /** Items waiting out a backoff before they re-enter this stage's queue. */
+  pendingRetries: number;
+  /** Workers with a slot still open. */
+  openWorkers: number;
+  /** The worker inside a put: a drop happens synchronously within it. */
+  putter: Worker | undefined;
+}
+
+interface ConsumerState {
+  readonly worker: Worker;
+  readonly stage: StageState;
+  readonly delays: RandomStream;
+  readonly failures: RandomStream | undefined;
+  readonly backoffs: RandomStream | undefined;
+  /** Slots that have not yet received the done signal. */
+  open: number;
+}
+
+function producerNames(sources: readonly SourceSpec[]): string[] {
+  return sources.flatMap((source) =>
+    Array.from({ length: source.producers }, (_, j) => {
+      if (sources.length === 1) return `producer-${j + 1}`;
+      return source.producers === 1 ? source.name : `${source.name}-${j + 1}`;
+    }),
+  );
+}
+
+/** Builds the pipeline's processes on `sim`; they start when the simulation runs. */
+export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number, observers: readonly RunObserver[]): Pipeline {
+  const events = combineObservers(observers);
+  const random = new RandomSource(seed);
+  const { sources } = scenario;
+  const several = scenario.stages.length > 1;
+
+  const producerGroups = sources.flatMap((source, s) => Array<number>(source.producers).fill(s));
+  const producers: Worker[] = producerNames(sources).map((name, index) => ({
+    name,
+    role: 'producer' as const,
+    index,
+    group: producerGroups[index] as number,
+  }));
+
+  let made = 0;
+  let consumed = 0;
+  let deadLettered = 0;
+
+  const stages: StageState[] = [];
+  for (let k = scenario.stages.length - 1; k >= 0; k--) {
+    const spec = scenario.stages[k] as StageSpec;
+    const stage: StageState = {
+      index: k,
+      spec,
+      next: stages[0],
+      upstreamDone: false,
+      pendingRetries: 0,
+      openWorkers: spec.workers.length,
+      putter: undefined,
+      queue: new AsyncQueue<Item>({
+        capacity: spec.capacity,
+        onFull: spec.onFull,
+        name: several ? `the ${spec.name} queue` : 'the queue',
+        onEnter: (item) => {
+          item.enteredAt = sim.now;
+          if (k === 0) item.bornAt = sim.now;
+          events.itemPut(sim.now, item.putBy, item, stage.queue.size, k);
+        },
+        onDrop: (item) => {
+          events.itemDropped(sim.now, stage.putter ?? item.putBy, item, stage.queue.size, k);
+        },
+      }),
+    };
+    stages.unshift(stage);
+  }
+  const first = stages[0] as StageState;
+
+  /** Closes the stage's queue once nothing more can enter it (see the module comment). */
+  const maybeClose = (stage: StageState): void => {
+    if (
+      stage.upstreamDone &&
+      stage.pendingRetries === 0 &&
+      (stage.spec.failure === 0 || stage.queue.unfinishedTasks === 0) &&
+      !stage.queue.isShutDown
+    ) {
+      stage.queue.shutdown();
+    }
+  };
+
+  /** Puts `item` into `stage`'s queue on behalf of `worker`, reporting backpressure. */
+  const put = (p: Process, stage: StageState, worker: Worker, item: Item): Promise<void> => {
+    const { queue } = stage;
+    if (queue.onFull === 'block' && (queue.isFull || queue.waitingPutters > 0)) events.putBlocked(sim.now, worker, stage.index);
+    item.putBy = worker;
+    stage.putter = worker;
+    return queue.put(p, item);
+  };
+
+  let producing = producers.length;
+  const produce = async (p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): Promise<void> => {
+    const intervals = random.stream(`producer:${producer.index}`);
+    const cutoff = source.duration - DEADLINE_TOLERANCE;
+    while (claim.made < source.items && sim.now < cutoff) {
+      claim.made++;
+      const item: Item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
+      await put(p, first, producer, item);
+      const pause = source.interval.sample(intervals);
+      const left = source.duration - sim.now;
+      if (pause >= left - DEADLINE_TOLERANCE) {
+        // The next item would be due at or after the deadline: wait for it and stop.
+        if (left > 0) await p.sleep(left);
+        break;
+      }
+      await p.sleep(pause);
+    }
+    events.workerDone(sim.now, producer);
+    if (--producing === 0) {
+      first.upstreamDone = true;
+      maybeClose(first);
+    }
+  };
+
+  const retry = (consumer: ConsumerState, item: Item): void => {
+    const { stage, worker } = consumer;
+    stage.pendingRetries++;
+    sim.process(`${worker.name} (retry of item ${item.id})`, async (p) => {
+      await p.sleep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
+      await put(p, stage, worker, item);
+      stage.pendingRetries--;
+      maybeClose(stage);
+    });
+  };
+
+  const consume = async (p: Process, consumer: ConsumerState, slot: number): Promise<void> => {
+    const { worker, stage, delays } = consumer;
+    const { queue, spec, next } = stage;
+    const attempts = spec.retries + 1;
+    for (;;) {
+      const item = await queue.get(p);
+      if (item === CLOSED) break;
+      events.itemGot(sim.now, worker, item, queue.size, slot);
+      await p.sleep(spec.delay.sample(delays));
+      if (spec.failure > 0 && (consumer.failures as RandomStream).next() < spec.failure) {
+        const attempt = ++item.failures;
+        events.itemFailed(sim.now, worker, item, slot, attempt, attempts);
+        if (attempt < attempts) {
+          retry(consumer, item);
+        } else {
+          deadLettered++;
+          events.itemDeadLettered(sim.now, worker, item);
+        }
+        queue.taskDone();
+        maybeClose(stage);
+        continue;
+      }
+      if (next === undefined) consumed++;
+      events.itemProcessed(sim.now, worker, item, slot);
+      if (next !== undefined) {
+        item.failures = 0;
+        await put(p, next, worker, item);
+      }
+      queue.taskDone();
+      if (spec.failure > 0) maybeClose(stage);
+    }
+    if (--consumer.open === 0) {
+      events.workerDone(sim.now, worker);
+      if (--stage.openWorkers === 0 && next !== undefined) {
+        next.upstreamDone = true;
+        maybeClose(next);
+      }
+    }
+  };
+
+  const consumers: Worker[] = [];
+  const consumerStates: ConsumerState[][] = stages.map((stage) =>
+    stage.spec.workers.map((name, i) => {
+      const k = stage.index;
+      const worker: Worker = { name: several ? `${stage.spec.name}/${name}` : name, role: 'consumer', index: consumers.length, group: k };
+      consumers.push(worker);
+      const canFail = stage.spec.failure > 0;
+      return {
+        worker,
+        stage,
+        delays: random.stream(k === 0 ? `consumer:${i}` : `stage:${k}:worker:${i}`),
+        failures: canFail ? random.stream(`failure:${k}:${i}`) : undefined,
+        backoffs: canFail ? random.stream(`backoff:${k}:${i}`) : undefined,
+        open: stage.spec.concurrency,
+      };
+    }),
+  );
+
+  events.runStarted({ scenario, producers, consumers, seed });
+  let g = 0;
+  for (const source of sources) {
+    const claim = { made: 0 };
+    for (let j = 0; j < source.producers; j++, g++) {
+      const producer = producers[g] as Worker;
+      sim.process(producer.name, (p) => produce(p, producer, source, claim));
+    }
+  }
+  for (const stage of stages) {
+    const states = consumerStates[stage.index] as ConsumerState[];
+    // Slot-major: every worker's first slot queues for an item before any second slot.
+    for (let slot = 0; slot < stage.spec.concurrency; slot++) {
+      for (const consumer of states) {
+        const name = stage.spec.concurrency === 1 ? consumer.worker.name : `${consumer.worker.name}#${slot + 1}`;
+        sim.process(name, (p) => consume(p, consumer, slot));
+      }
+    }
+  }
+
+  return {
+    queues: stages.map((s) => s.queue),
+    producers,
+    consumers,
+    finish() {
+      const finished: RunFinished = {
+        time: sim.now,
+        finalQueueSize: stages.reduce((sum, s) => sum + s.queue.size, 0),
+        produced: made,
+        consumed,
+        dropped: stages.reduce((sum, s) => sum + s.queue.dropped, 0),
+        deadLettered,
+      };
+      events.runFinished(finished);
+      return finished;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Scenario } from '../model/scenario.js';
+import { ScenarioError } from './scenario-error.js';
+import type { z } from 'zod';
+import { crossChecks, formatPath, scenarioSchema, type Problem } from './schema.js';
+
+/** A key left over when YAML split a flow mapping at a comma: `{ delay: uniform(10ms,50ms) }`. */
+const SPLIT_DISTRIBUTION_TAIL = /^[^(]*\)$/;
+const QUOTE_HINT = 'inside { … } a value with a comma, like uniform(10ms,50ms), must be quoted';
+
+/**
+ * Parses and validates scenario text (YAML, or JSON, which YAML reads too).
+ * Throws ScenarioError with every problem, each on its own line and naming its
+ * place: `FILE:LINE: path: expected …, got …`.
+ */
+export function parseScenario(text: string, fileName: string): Scenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos ? `${fileName}:${pos.line}:${pos.col}` : fileName;
+        return `${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+      }),
+    );
+  }
+  const raw: unknown = doc.toJS();
+  const result = scenarioSchema.safeParse(raw);
+  const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
+  problems.push(...crossChecks(raw));
+  if (result.success && problems.length === 0) return result.data;
+
+  const located = problems.map((p) => ({ ...p, line: lineOf(doc, p.path, lineCounter) }));
+  located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // stable: same line keeps its order
+  throw new ScenarioError(
+    located.map((p) => `${p.line ? `${fileName}:${p.line}` : fileName}: ${formatPath(p.path) || '(top level)'}: ${p.message}`),
+  );
+}
+
+function toProblems(issue: z.core.$ZodIssue): Problem[] {
+  const path = issue.path as PropertyKey[];
+  if (issue.code !== 'unrecognized_keys') return [{ path, message: issue.message }];
+  return issue.keys.map((key) => ({
+    path: [...path, key],
+    message: `unknown key ${JSON.stringify(key)}${SPLIT_DISTRIBUTION_TAIL.test(key) ? ` (${QUOTE_HINT})` : ''}`,
+  }));
+}
+
+/** Reads and validates a scenario file. */
+export function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ScenarioError([`cannot read scenario file ${file}: ${reason}`]);
+  }
+  return parseScenario(text, file);
+}
+
+/** The line where `path` (or its nearest existing parent) is written, for messages. */
+function lineOf(doc: Document, path: readonly PropertyKey[], lineCounter: LineCounter): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
+    if (n > 0 && typeof path[n - 1] === 'string' && isMap(doc.getIn(path.slice(0, n - 1) as unknown[], true))) {
+      // Point at the key, which is where the user looks.
+      const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[n - 1]);
+        const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+        if (range) return lineCounter.linePos(range[0]).line;
+      }
+    }
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { qsim } from '../helpers/cli.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const scratch = mkdtempSync(join(tmpdir(), 'qsim-scenario-'));
+
+function writeScenario(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('qsim run --scenario', () => {
+  test.each(['demo', 'etl', 'webhooks'])('examples/%s.yaml prints its golden output', (name) => {
+    const result = qsim(['run', '--scenario', `examples/${name}.yaml`, '--instant']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(fixture(`example-${name}.out`));
+  });
+
+  test('the demo scenario prints exactly what qsim run --seed 7 prints', () => {
+    expect(qsim(['run', '--scenario', 'examples/demo.yaml', '--instant']).stdout).toBe(fixture('run-default-seed7.out'));
+  });
+
+  test('--seed overrides the seed in the file', () => {
+    const fromFile = qsim(['run', '--scenario', 'examples/demo.yaml', '--instant', '--seed', '8']).stdout;
+    expect(fromFile).toBe(qsim(['run', '--seed', '8', '--instant']).stdout);
+  });
+
+  test('multi-stage log lines name the stage, failures and dead letters', () => {
+    const out = qsim(['run', '--scenario', 'examples/webhooks.yaml', '--instant']).stdout;
+    expect(out).toMatch(/^\[ *receive\/worker-1 *\] Got item: 0 \(size \d+\)$/m);
+    expect(out).toMatch(/\] Failed item: \d+ \(attempt 1 of 3\)$/m);
+    expect(out).toMatch(/\] Dead-lettered item: \d+$/m);
+    expect(out.endsWith('Queue size is now 0\n')).toBe(true);
+  });
+
+  test('model options cannot be combined with --scenario', () => {
+    const result = qsim(['run', '--scenario', 'examples/etl.yaml', '--items', '3']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^qsim: --items cannot be used with --scenario/);
+  });
+
+  test('a missing file exits 2 with one line', () => {
+    const result = qsim(['run', '--scenario', join(scratch, 'nope.yaml'), '--instant']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^qsim: cannot read scenario file .*nope\.yaml: no such file\n$/);
+  });
+});
+
+describe('qsim run --print-scenario', () => {
+  test.each([
+    [['--seed', '7']],
+    [['--seed', '3', '--items', '200', '--consumers', '3', '--capacity', '4', '--producers', '2']],
+    [['--seed', '5', '--interval', 'exp(278ms)', '--delay', 'lognormal(1s,500ms)', '--consumers', 'Ann,Bob', '--concurrency', '2']],
+    [['--seed', '9', '--duration', '30s', '--interval', '0.1s', '--capacity', '3', '--on-full', 'drop-oldest', '--max-delay', '1.234567s']],
+    [['--seed', '11', '--items', '50', '--interval', 'erlang(3,0.1s)', '--delay', 'normal(1s,200ms)', '--consumers', '4']],
+  ])('running the printed file prints the same bytes as the command %j', (args) => {
+    const printed = qsim(['run', ...args, '--print-scenario']);
+    expect(printed.status).toBe(0);
+    const file = writeScenario(`printed-${args[1]}.yaml`, printed.stdout);
+    const fromFile = qsim(['run', '--scenario', file, '--instant']);
+    const fromCommand = qsim(['run', ...args, '--instant']);
+    expect(fromFile.stdout).toBe(fromCommand.stdout);
+    expect(fromFile.stdout.length).toBeGreaterThan(0);
+  });
+
+  test('prints YAML that names the source and the stage', () => {
+    expect(qsim(['run', '--seed', '7', '--print-scenario']).stdout).toBe(
+      'seed: 7\nsources:\n  - name: producers\n    items: 20\n    interval: 500ms\nstages:\n  - name: consumers\n    workers: [ Fred, George ]\n    delay: uniform(0s,3s)\n',
+    );
+  });
+});
+
+describe('qsim validate', () => {
+  test('a valid file: exit 0 and a one-line summary', () => {
+    const result = qsim(['validate', 'examples/etl.yaml']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'examples/etl.yaml: valid: 1 source: extract (5000 items); 3 stages: parse (2 workers) → transform (3 workers) → load (1 worker)\n',
+    );
+  });
+
+  test('a file with three mistakes prints three lines, each with its path, and exits 2', () => {
+    const file = writeScenario(
+      'three.yaml',
+      'sources:\n  - name: a\n    items: -1\n    interval: 1s\nstages:\n  - name: b\n    workers: x\n    delay: expo(1s)\n',
+    );
+    const result = qsim(['validate', file]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(`qsim: ${file}:3: sources[0].items: expected a whole number >= 0, got -1`);
+    expect(lines[1]).toContain('stages[0].workers: expected');
+    expect(lines[2]).toContain('stages[0].delay: expected');
+  });
+
+  test('a YAML syntax error names the line and column', () => {
+    const file = writeScenario('syntax.yaml', 'sources:\n  - name: a\n   items: 3\n');
+    const result = qsim(['validate', file]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^qsim: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+: YAML syntax error: `));
+  });
+});
