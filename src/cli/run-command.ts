@@ -4,7 +4,7 @@ import { formatScenario } from '../scenario/print.js';
 import type { CliIo } from './io.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
-import { OutputWriter } from './writer.js';
+import { drainAwareTimers, OutputWriter } from './writer.js';
 
 /** `qsim run`: validates the flags, runs the simulation, writes the log. Returns the exit code. */
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
@@ -22,7 +22,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
   outputs.started();
   try {
-    await simulateScenario(run.scenario, run.seed, { pacing, observers });
+    // Instant runs wait for a slow reader of stdout instead of buffering without bound.
+    const timers = instant ? { timers: drainAwareTimers(out) } : {};
+    await simulateScenario(run.scenario, run.seed, { pacing, observers, ...timers });
     outputs.finished();
   } finally {
     outputs.stopped();

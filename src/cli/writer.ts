@@ -1,7 +1,11 @@
+import { hostTimers, type Timers } from '../core/timers.js';
 import type { TextSink } from '../observe/sink.js';
 
 export interface WritableText {
+  /** False when the stream buffers more than it wants to: wait for 'drain' before writing more. */
   write(chunk: string): boolean;
+  /** Node streams have it; without it the writer never waits. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /**
@@ -11,6 +15,8 @@ export interface WritableText {
  */
 export class OutputWriter implements TextSink {
   #buffer = '';
+  /** The stream's last write returned false and 'drain' has not come yet. */
+  #backedUp = false;
   readonly #stream: WritableText;
   readonly #batch: boolean;
   readonly #limit: number;
@@ -23,7 +29,7 @@ export class OutputWriter implements TextSink {
 
   write(text: string): void {
     if (!this.#batch) {
-      this.#stream.write(text);
+      this.#send(text);
       return;
     }
     this.#buffer += text;
@@ -34,6 +40,34 @@ export class OutputWriter implements TextSink {
     if (this.#buffer === '') return;
     const chunk = this.#buffer;
     this.#buffer = '';
-    this.#stream.write(chunk);
+    this.#send(chunk);
   }
+
+  #send(chunk: string): void {
+    if (!this.#stream.write(chunk) && this.#stream.once && !this.#backedUp) {
+      this.#backedUp = true;
+      this.#stream.once('drain', () => {
+        this.#backedUp = false;
+      });
+    }
+  }
+
+  /** Calls `callback` once the stream has taken in what was written (at once, through setImmediate, unless it is backed up). */
+  whenDrained(callback: () => void, timers: Timers = hostTimers): void {
+    if (!this.#backedUp || !this.#stream.once) {
+      timers.setImmediate(callback);
+      return;
+    }
+    this.#stream.once('drain', () => timers.setImmediate(callback));
+  }
+}
+
+/**
+ * Host timers whose setImmediate waits while `writer`'s stream is backed up.
+ * The engine yields to the event loop through setImmediate every few thousand
+ * events in instant runs; with these timers it also waits there for a slow
+ * reader (`qsim … | jq`), so the output never piles up in memory.
+ */
+export function drainAwareTimers(writer: OutputWriter, base: Timers = hostTimers): Timers {
+  return { ...base, setImmediate: (callback) => writer.whenDrained(callback, base) };
 }
