@@ -18,7 +18,8 @@ Examples:
                                                one consumer handling 3 items at once, one minute of arrivals
   $ qsim run --instant --capacity 5 --on-full drop-newest --interval 100ms
                                                shed load: a full queue discards new items
-  $ qsim run --seed 1 --instant --stats --chart   the log, a statistics table and the queue size drawn
+  $ qsim run --seed 1 --instant --stats --chart
+                                               the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
   $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
 
@@ -36,9 +37,9 @@ Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = ite
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
 --format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
-queue, waitSeconds, systemSeconds, consumers, producers, options) and nothing else;
---format ndjson prints one object per event (put, got, processed, done, blocked, dropped) and
-then {"type":"summary",...}. Numbers are rounded to 9 decimals.
+queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
+--format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
+failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
 
