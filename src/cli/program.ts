@@ -18,6 +18,10 @@ Examples:
                                                one consumer handling 3 items at once, one minute of arrivals
   $ qsim run --instant --capacity 5 --on-full drop-newest --interval 100ms
                                                shed load: a full queue discards new items
+  $ qsim run --scenario examples/etl.yaml --instant
+                                               a multi-stage pipeline from a scenario file
+  $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
+                                               these options as a scenario file to grow
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
@@ -29,6 +33,9 @@ Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
   the queue.
 Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 5)",
   tagged with the producer whose put found the queue full.
+Scenario files (--scenario): YAML or JSON with sources and stages (failures,
+  retries, dead letters); check one with 'qsim validate FILE'. --seed, --speed,
+  --instant, --quiet and the output options override the file.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
