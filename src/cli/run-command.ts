@@ -4,6 +4,7 @@ import { simulateRun } from '../model/run.js';
 import { FinalLineLog, TextLog } from '../observe/text-log.js';
 import { chalkPalette, colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
+import { liveTerminal, runLive } from './live-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { OutputWriter } from './writer.js';
 
@@ -11,7 +12,10 @@ import { OutputWriter } from './writer.js';
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const run = parseRunFlags(flags);
   const { config } = run;
+  const terminal = run.live ? liveTerminal(io) : undefined;
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${config.seed} (repeat this run with --seed ${config.seed})\n`);
+
+  if (terminal) return runLive(run, io, terminal);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');

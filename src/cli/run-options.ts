@@ -16,6 +16,7 @@ export interface RunFlags {
   instant?: boolean;
   quiet?: boolean;
   color?: boolean;
+  live?: boolean;
 }
 
 export const RUN_DEFAULTS = {
@@ -38,6 +39,8 @@ export interface RunInvocation {
   readonly quiet: boolean;
   /** --color (true), --no-color (false), or neither. */
   readonly color: boolean | undefined;
+  /** --live: the full-screen view instead of the log (paced runs only). */
+  readonly live: boolean;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -53,6 +56,9 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
+  }
+  if (flags.instant && flags.live) {
+    throw new UsageError('--live and --instant cannot be used together: --live shows the run as it goes, in paced time');
   }
   const pacing: PacingChoice = flags.instant
     ? { kind: 'instant' }
@@ -71,5 +77,6 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     pacing,
     quiet: flags.quiet === true,
     color: flags.color,
+    live: flags.live === true,
   };
 }

@@ -15,7 +15,9 @@
  * made the last process wait, so a run costs no macrotask per event; it yields
  * to the host event loop every `yieldEvery` events so signals and output are
  * not starved. In wall-clock pacing the engine waits on a timer until the next
- * event is due. Both fire the same events in the same order.
+ * event is due; when the pacing changes (pause, resume, a new speed) the wait
+ * is planned again, and while it is paused no timer is armed at all. Every
+ * pacing fires the same events in the same order.
  */
 import { DeadlockError, InvalidArgumentError, ProcessFailedError, QsimError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
@@ -33,6 +35,9 @@ export interface SimulationOptions {
   /** Wall milliseconds between checks for a process stalled outside the engine. Default 200. */
   stallCheckMs?: number;
 }
+
+/** Node's timers fire at once when asked to wait longer than this (about 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export type SimulationStatus = 'ready' | 'running' | 'finished' | 'failed' | 'stopped';
 
@@ -70,6 +75,7 @@ export class Simulation implements ProcessHost {
   #timer: unknown;
   #sinceYield = 0;
   #watchdog: unknown;
+  #stopListening: (() => void) | undefined;
   #settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   readonly #pacing: Pacing;
   readonly #timers: Timers;
@@ -77,6 +83,15 @@ export class Simulation implements ProcessHost {
   readonly #stallCheckMs: number;
   readonly #advanceLater = (): void => {
     this.#timerArmed = false;
+    this.#advance();
+  };
+  /** The pacing changed: the armed wait may be wrong now, so plan it again. */
+  readonly #replan = (): void => {
+    if (this.#status !== 'running' || !this.#pacing.paced) return;
+    if (this.#timerArmed) {
+      this.#timers.clearTimeout(this.#timer);
+      this.#timerArmed = false;
+    }
     this.#advance();
   };
 
@@ -134,6 +149,7 @@ export class Simulation implements ProcessHost {
     });
     this.#watchdog = this.#timers.setInterval(() => this.#checkStall(), this.#stallCheckMs);
     this.#pacing.start();
+    this.#stopListening = this.#pacing.onChange?.(this.#replan);
     this.#advance();
     return done;
   }
@@ -184,8 +200,10 @@ export class Simulation implements ProcessHost {
         if (this.#pacing.paced) {
           const wait = this.#pacing.msUntil(next.time);
           if (wait > 0) {
+            // Paused: the pacing's change listener (#replan) goes on when time does.
+            if (wait === Infinity) return;
             this.#timerArmed = true;
-            this.#timer = this.#timers.setTimeout(this.#advanceLater, wait);
+            this.#timer = this.#timers.setTimeout(this.#advanceLater, Math.min(wait, LONGEST_TIMER_MS));
             return;
           }
         } else if (++this.#sinceYield >= this.#yieldEvery) {
@@ -230,6 +248,7 @@ export class Simulation implements ProcessHost {
   #end(status: SimulationStatus): { resolve: () => void; reject: (error: unknown) => void } | undefined {
     this.#status = status;
     this.#timers.clearInterval(this.#watchdog);
+    this.#stopListening?.();
     if (this.#timerArmed && this.#pacing.paced) this.#timers.clearTimeout(this.#timer);
     const settle = this.#settle;
     this.#settle = undefined;

@@ -38,6 +38,8 @@ export interface RunObserver {
   itemPut?(time: number, producer: Worker, item: Item, size: number): void;
   /** `consumer` took `item`; `size` is the queue size right after the get. */
   itemGot?(time: number, consumer: Worker, item: Item, size: number): void;
+  /** `consumer` starts processing `item`, right after taking it; it will be done at virtual time `until`. */
+  processingStarted?(time: number, consumer: Worker, item: Item, until: number): void;
   /** `consumer` finished processing `item`. */
   itemProcessed?(time: number, consumer: Worker, item: Item): void;
   /** A worker stopped (a producer made its last item, or a consumer got the done signal). */
@@ -60,6 +62,7 @@ export function combineObservers(observers: readonly RunObserver[]): Required<Ru
     'producerBlocked',
     'itemPut',
     'itemGot',
+    'processingStarted',
     'itemProcessed',
     'workerDone',
     'runFinished',

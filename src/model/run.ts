@@ -9,15 +9,26 @@ export interface RunOptions {
   pacing?: Pacing;
   timers?: Timers;
   observers?: readonly RunObserver[];
+  /** Aborting stops the run where it stands; runFinished still reports the queue as it was left. */
+  signal?: AbortSignal;
 }
 
-/** Simulates one single-stage run to its end and returns how it finished. */
+/** Simulates one single-stage run to its end (or until `signal` aborts) and returns how it finished. */
 export async function simulateRun(config: RunConfig, options: RunOptions = {}): Promise<RunFinished> {
   const sim = new Simulation({
     ...(options.pacing ? { pacing: options.pacing } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const stage = buildSingleStage(sim, config, options.observers ?? []);
-  await sim.run();
+  const { signal } = options;
+  const stop = (): void => sim.stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const done = sim.run();
+    if (signal?.aborted) sim.stop();
+    await done;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
   return stage.finish();
 }

@@ -62,7 +62,9 @@ export function buildSingleStage(sim: Simulation, config: RunConfig, observers: 
       const item = await queue.get(p);
       if (item === CLOSED) break;
       events.itemGot(sim.now, consumer, item, queue.size);
-      await p.sleep(delays.next() * config.maxDelay);
+      const delay = delays.next() * config.maxDelay;
+      events.processingStarted(sim.now, consumer, item, sim.now + delay);
+      await p.sleep(delay);
       consumed++;
       events.itemProcessed(sim.now, consumer, item);
       queue.taskDone();
