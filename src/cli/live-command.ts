@@ -76,9 +76,15 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   });
 
   let finished: RunFinished;
+  // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
+  const running = simulateRun(config, { pacing, observers: [state], signal: stop.signal });
   try {
     view.open();
-    finished = await simulateRun(config, { pacing, observers: [state], signal: stop.signal });
+    finished = await running;
+  } catch (error) {
+    stop.abort();
+    await running.catch(() => {}); // the run's own failure, if any, is less telling than this one
+    throw error;
   } finally {
     view.close();
   }

@@ -69,12 +69,12 @@ class Line {
   }
 }
 
-/** A bar of `width` cells, `value / of` of them full: at least one when value > 0, never all unless full. */
+/** A bar of `width` cells, `value / of` of them full: at least one when not empty, never all unless full. */
 export function bar(value: number, of: number, width: number): string {
   if (width <= 0) return '';
   const share = of > 0 ? Math.min(1, Math.max(0, value / of)) : 0;
   let full = Math.round(share * width);
-  if (value > 0 && full === 0) full = 1;
+  if (share > 0 && full === 0) full = 1;
   if (share < 1 && full === width) full = width - 1;
   return FULL.repeat(full) + EMPTY.repeat(width - full);
 }

@@ -135,7 +135,7 @@ export class LiveState implements RunObserver {
     this.#until[i] = until;
   }
 
-  itemProcessed(time: number, consumer: Worker): void {
+  itemProcessed(time: number, consumer: Worker, _item: Item): void {
     this.#lastEventTime = time;
     const i = consumer.index;
     this.#busy[i] = 0;

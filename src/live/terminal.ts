@@ -80,12 +80,13 @@ export class TerminalSession {
     readonly hooks: ProcessHooks,
   ) {}
 
+  /** The screen's width; 80 when the terminal does not say (a pseudo-terminal of size 0 reports 0). */
   get columns(): number {
-    return this.output.columns ?? 80;
+    return this.output.columns || 80;
   }
 
   get rows(): number {
-    return this.output.rows ?? 24;
+    return this.output.rows || 24;
   }
 
   /** Takes over the terminal. A session opens once. */
@@ -125,11 +126,12 @@ export class TerminalSession {
     this.input.off('data', this.#onData);
     try {
       this.input.setRawMode(this.#wasRaw);
-    } finally {
-      this.input.pause();
-      this.output.write(RESET_STYLE + SHOW_CURSOR + LEAVE_ALT_SCREEN);
-      this.hooks.off('exit', this.#onExit);
-      for (const [signal, listener] of this.#onSignal) this.hooks.off(signal, listener);
+    } catch {
+      // The terminal is gone (a hang-up): there is no mode left to restore, and the screen is still written below.
     }
+    this.input.pause();
+    this.output.write(RESET_STYLE + SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    this.hooks.off('exit', this.#onExit);
+    for (const [signal, listener] of this.#onSignal) this.hooks.off(signal, listener);
   }
 }
