@@ -23,7 +23,8 @@ processed, utilization), and the latest log lines. Keys: space pauses and resume
 +/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
 the final line prints on the normal screen. Needs a terminal on stdin and stdout.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
+Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
+130 stopped with q or Ctrl-C in --live.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');

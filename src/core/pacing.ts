@@ -57,6 +57,8 @@ export class WallClockPacing implements Pacing {
   #started = false;
   /** The virtual time at which time stands still; undefined while running. */
   #pausedAt: number | undefined;
+  /** The latest time the engine asked about: the event it fires or waits for next. */
+  #horizon = Infinity;
   readonly #listeners = new Set<() => void>();
 
   constructor(options: WallClockOptions) {
@@ -81,19 +83,22 @@ export class WallClockPacing implements Pacing {
   }
 
   msUntil(time: number): number {
+    this.#horizon = time;
     if (this.#pausedAt !== undefined) return Infinity;
     return this.#origin + (time * 1000) / this.#speed - this.#now();
   }
 
   /**
-   * The virtual time (seconds) the wall clock stands at now: 0 before the start,
-   * still while paused. The engine's time moves in steps from event to event;
-   * this moves continuously, for displays.
+   * How far virtual time has got (seconds): where the wall clock stands, but
+   * never past the event the engine fires or waits for next, so a run that
+   * lags behind its wall clock (too fast for the machine) shows where it
+   * really is. 0 before the start, still while paused. The engine's time moves
+   * in steps from event to event; this moves continuously, for displays.
    */
   virtualTime(): number {
     if (!this.#started) return 0;
     if (this.#pausedAt !== undefined) return this.#pausedAt;
-    return Math.max(0, ((this.#now() - this.#origin) * this.#speed) / 1000);
+    return Math.max(0, Math.min(this.#horizon, ((this.#now() - this.#origin) * this.#speed) / 1000));
   }
 
   /** Holds virtual time still where the wall clock has brought it; no effect when already paused. */

@@ -15,7 +15,9 @@
  * made the last process wait, so a run costs no macrotask per event; it yields
  * to the host event loop every `yieldEvery` events so signals and output are
  * not starved. In wall-clock pacing the engine waits on a timer until the next
- * event is due; when the pacing changes (pause, resume, a new speed) the wait
+ * event is due (and yields the same way while it catches up with events that
+ * are overdue, so a run too fast for the machine still lets a live view draw
+ * and read keys); when the pacing changes (pause, resume, a new speed) the wait
  * is planned again, and while it is paused no timer is armed at all. Every
  * pacing fires the same events in the same order.
  */
@@ -72,6 +74,7 @@ export class Simulation implements ProcessHost {
   #status: SimulationStatus = 'ready';
   #advancing = false;
   #timerArmed = false;
+  /** The armed wall-clock timeout; undefined when none is (the pending wake-up, if any, is a yield). */
   #timer: unknown;
   #sinceYield = 0;
   #watchdog: unknown;
@@ -83,13 +86,16 @@ export class Simulation implements ProcessHost {
   readonly #stallCheckMs: number;
   readonly #advanceLater = (): void => {
     this.#timerArmed = false;
+    this.#timer = undefined;
     this.#advance();
   };
   /** The pacing changed: the armed wait may be wrong now, so plan it again. */
   readonly #replan = (): void => {
     if (this.#status !== 'running' || !this.#pacing.paced) return;
     if (this.#timerArmed) {
+      if (this.#timer === undefined) return; // a yield is pending, and plans the wait when it runs
       this.#timers.clearTimeout(this.#timer);
+      this.#timer = undefined;
       this.#timerArmed = false;
     }
     this.#advance();
@@ -206,7 +212,8 @@ export class Simulation implements ProcessHost {
             this.#timer = this.#timers.setTimeout(this.#advanceLater, Math.min(wait, LONGEST_TIMER_MS));
             return;
           }
-        } else if (++this.#sinceYield >= this.#yieldEvery) {
+        }
+        if (++this.#sinceYield >= this.#yieldEvery) {
           this.#sinceYield = 0;
           this.#timerArmed = true;
           this.#timers.setImmediate(this.#advanceLater);
@@ -249,7 +256,8 @@ export class Simulation implements ProcessHost {
     this.#status = status;
     this.#timers.clearInterval(this.#watchdog);
     this.#stopListening?.();
-    if (this.#timerArmed && this.#pacing.paced) this.#timers.clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
     const settle = this.#settle;
     this.#settle = undefined;
     if (status !== 'failed') settle?.resolve();

@@ -7,7 +7,7 @@
  *   scenario      the run's shape (when there is room)
  *   producers     produced / total as a bar, BLOCKED when the queue is full
  *   queue(s)      size as a bar against capacity (or the largest size seen), a sparkline of its history
- *   lanes         one per consumer in its colour: busy/idle, item, progress, processed, utilization;
+ *   lanes         one per consumer in its colour: busy/idle/done, item, progress, processed, utilization;
  *                 "+12 more: 9 busy, 3 idle" when they do not all fit
  *   log           the most recent log lines, filling the rows left
  *   footer        the keys
@@ -166,9 +166,9 @@ function laneLayout(s: LiveSnapshot, columns: number): LaneLayout {
   const name = Math.min(16, Math.max(4, ...s.lanes.map((l) => textWidth(l.name))));
   const item = `#${Math.max(0, s.producers.total - 1)}`.length;
   const processed = String(s.producers.total).length;
-  // " name busy #item " + "pct" + "  N done" + "  util 100%", and the bar with a space when it fits.
+  // " name busy #item " + "pct" + "  N processed" + "  util 100%", and the bar with a space when it fits.
   const essential = 1 + name + 1 + 4 + 1 + item + 1 + 4;
-  const counts = 2 + processed + ' done'.length;
+  const counts = 2 + processed + ' processed'.length;
   const withCounts = essential + counts <= columns;
   const withUtilization = withCounts && essential + counts + UTILIZATION_WIDTH <= columns;
   const used = essential + (withCounts ? counts : 0) + (withUtilization ? UTILIZATION_WIDTH : 0);
@@ -182,7 +182,7 @@ function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style
   let text = ` ${fit(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
   if (layout.bar > 0) text += `${bar(lane.busy ? lane.progress : 0, 1, layout.bar)} `;
   text += lane.busy ? percent(lane.progress) : '    ';
-  if (layout.counts) text += `  ${String(lane.processed).padStart(layout.processed)} done`;
+  if (layout.counts) text += `  ${String(lane.processed).padStart(layout.processed)} processed`;
   if (layout.utilization) text += `  util ${percent(lane.utilization)}`;
   const colour = (t: string): string => (lane.done ? style.dim(t) : style.worker(lane.colour, t));
   return new Line().add(text, colour).render(columns);

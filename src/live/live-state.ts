@@ -31,12 +31,13 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** One line describing the run: "1 producer -> queue (unbounded) -> 2 consumers | 20 items, ...". */
+/** One line describing the run: "1 producer -> queue -> 2 consumers | 20 items, one every 500ms, processing 0-3s". */
 export function scenarioSummary(config: RunConfig): string {
-  const capacity = config.capacity === Infinity ? 'unbounded' : `capacity ${config.capacity}`;
+  const queue = config.capacity === Infinity ? 'queue' : `queue (capacity ${config.capacity})`;
+  const each = config.producers === 1 ? '' : ' each';
   return (
-    `${plural(config.producers, 'producer')} -> queue (${capacity}) -> ${plural(config.consumers.length, 'consumer')}` +
-    ` | ${plural(config.items, 'item')}, one every ${formatDuration(config.interval)} per producer,` +
+    `${plural(config.producers, 'producer')} -> ${queue} -> ${plural(config.consumers.length, 'consumer')}` +
+    ` | ${plural(config.items, 'item')}, one every ${formatDuration(config.interval)}${each},` +
     ` processing 0-${formatDuration(config.maxDelay)}`
   );
 }

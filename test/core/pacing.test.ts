@@ -138,7 +138,9 @@ class SteppingClock implements Timers {
   clearTimeout(): void {
     this.#pending = undefined;
   }
+  immediates = 0;
   setImmediate(callback: () => void): unknown {
+    this.immediates++;
     queueMicrotask(callback);
     return 1;
   }
@@ -152,11 +154,11 @@ class SteppingClock implements Timers {
     const target = this.now + ms;
     for (let pending = this.#pending; pending !== undefined && pending.at <= target; pending = this.#pending) {
       this.#pending = undefined;
-      this.now = pending.at;
+      this.now = Math.max(this.now, pending.at);
       pending.callback();
       await settle();
     }
-    this.now = target;
+    this.now = Math.max(this.now, target);
   }
 }
 
@@ -224,6 +226,20 @@ describe('WallClockPacing pause and resume', () => {
     expect(calls).toBe(3);
   });
 
+  test('virtual time never runs past the event the engine fires or waits for next', () => {
+    let now = 0;
+    const pacing = new WallClockPacing({ speed: 1, now: () => now });
+    pacing.start();
+    now = 1500;
+    expect(pacing.virtualTime()).toBe(1.5);
+    pacing.msUntil(2); // the engine waits for an event at 2 s
+    expect(pacing.virtualTime()).toBe(1.5);
+    now = 9000; // the engine lags: it has not got past 2 s
+    expect(pacing.virtualTime()).toBe(2);
+    pacing.msUntil(8);
+    expect(pacing.virtualTime()).toBe(8);
+  });
+
   test('virtual time is 0 before the run starts', () => {
     const pacing = new WallClockPacing({ speed: 1, now: () => 12_345 });
     expect(pacing.virtualTime()).toBe(0);
@@ -283,6 +299,40 @@ describe('WallClockPacing pause and resume', () => {
     await done;
     expect(paced.log).toEqual(instant.log);
     expect(paced.log).toHaveLength(24);
+  });
+
+  test('catching up with overdue events, the engine yields to the event loop every yieldEvery events', async () => {
+    const instant = tracedSimulation();
+    await instant.sim.run();
+    const clock = new SteppingClock();
+    const pacing = new WallClockPacing({ speed: 1, now: () => clock.now });
+    const paced = tracedSimulation({ pacing, timers: clock, yieldEvery: 5 });
+    const done = paced.sim.run();
+    await settle();
+    expect(clock.requested).toEqual([200]); // waiting for c@0.2
+    clock.now = 1_000_000; // the machine stalled: every event is overdue at once
+    await clock.advance(0);
+    await done;
+    expect(paced.log).toEqual(instant.log);
+    expect(clock.immediates).toBeGreaterThanOrEqual(Math.floor(24 / 5));
+    expect(clock.requested).toEqual([200]);
+  });
+
+  test('a pacing change while a yield is pending waits for the yield, then plans from the new pacing', async () => {
+    const clock = new SteppingClock();
+    const pacing = new WallClockPacing({ speed: 1, now: () => clock.now });
+    const { sim, log } = tracedSimulation({ pacing, timers: clock, yieldEvery: 2 });
+    const done = sim.run(); // fires the first event at once, then yields
+    pacing.pause();
+    await settle();
+    expect(clock.armed).toBe(false);
+    const seen = log.length;
+    await clock.advance(10_000);
+    expect(log).toHaveLength(seen);
+    pacing.resume();
+    await clock.advance(1_000_000);
+    await done;
+    expect(log).toHaveLength(24);
   });
 
   test('a wait longer than the host timer limit is armed at the limit, not fired at once', async () => {

@@ -102,9 +102,9 @@ describe('LiveState', () => {
   });
 
   test('the scenario summary names the shape of the run', () => {
-    expect(scenarioSummary(DEMO)).toBe('1 producer -> queue (unbounded) -> 2 consumers | 20 items, one every 500ms per producer, processing 0-3s');
+    expect(scenarioSummary(DEMO)).toBe('1 producer -> queue -> 2 consumers | 20 items, one every 500ms, processing 0-3s');
     expect(scenarioSummary({ ...DEMO, producers: 2, capacity: 5, consumers: ['a'], items: 1 })).toBe(
-      '2 producers -> queue (capacity 5) -> 1 consumer | 1 item, one every 500ms per producer, processing 0-3s',
+      '2 producers -> queue (capacity 5) -> 1 consumer | 1 item, one every 500ms each, processing 0-3s',
     );
   });
 });
