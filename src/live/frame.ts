@@ -161,19 +161,28 @@ interface LaneLayout {
 }
 
 const UTILIZATION_WIDTH = '  util 100%'.length;
+/** A progress bar narrower than this says little: the counts go first to make room for it. */
+const MIN_LANE_BAR = 8;
 
 function laneLayout(s: LiveSnapshot, columns: number): LaneLayout {
   const name = Math.min(16, Math.max(4, ...s.lanes.map((l) => textWidth(l.name))));
   const item = `#${Math.max(0, s.producers.total - 1)}`.length;
   const processed = String(s.producers.total).length;
-  // " name busy #item " + "pct" + "  N processed" + "  util 100%", and the bar with a space when it fits.
+  // " name busy #item " + [bar + " "] + "pct" + ["  N processed" + ["  util 100%"]]
   const essential = 1 + name + 1 + 4 + 1 + item + 1 + 4;
   const counts = 2 + processed + ' processed'.length;
-  const withCounts = essential + counts <= columns;
-  const withUtilization = withCounts && essential + counts + UTILIZATION_WIDTH <= columns;
-  const used = essential + (withCounts ? counts : 0) + (withUtilization ? UTILIZATION_WIDTH : 0);
-  const barCells = Math.min(30, columns - used - 1);
-  return { name, item, processed, bar: barCells >= 4 ? barCells : 0, utilization: withUtilization, counts: withCounts };
+  const choices = [
+    { counts: true, utilization: true, extra: counts + UTILIZATION_WIDTH },
+    { counts: true, utilization: false, extra: counts },
+    { counts: false, utilization: false, extra: 0 },
+  ];
+  // The most detail that still leaves room for a useful bar; failing that, the most detail that fits.
+  const choice =
+    choices.find((c) => columns - essential - c.extra - 1 >= MIN_LANE_BAR) ??
+    choices.find((c) => essential + c.extra <= columns) ??
+    { counts: false, utilization: false, extra: 0 };
+  const barCells = Math.min(30, columns - essential - choice.extra - 1);
+  return { name, item, processed, bar: barCells >= 4 ? barCells : 0, utilization: choice.utilization, counts: choice.counts };
 }
 
 function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style: FrameStyle): string {
