@@ -22,6 +22,7 @@ Examples:
                                                a multi-stage pipeline from a scenario file
   $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
                                                these options as a scenario file to grow
+  $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
@@ -39,8 +40,14 @@ Scenario files (--scenario): YAML or JSON with sources and stages (failures,
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
+Live view (--live): a full-screen view redrawn a few times a second: the queue as a bar
+with a sparkline of its history, one lane per consumer (item in hand, progress, items
+processed, utilization), and the latest log lines. Keys: space pauses and resumes,
++/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
+the final line prints on the normal screen. Needs a terminal on stdin and stdout.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
+Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
+130 stopped with q or Ctrl-C in --live.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
@@ -81,6 +88,7 @@ Run 'qsim run --help' for every option.`,
     .option('--speed <factor>', `pace: virtual seconds per wall second, 10 = ten times faster (default: ${RUN_DEFAULTS.speed})`)
     .option('--instant', 'run in virtual time without waiting (same output, at once)')
     .option('-q, --quiet', 'print only the final line')
+    .option('--live', 'show the run full-screen as it goes: queue, consumers, log (keys below; not with --instant)')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')

@@ -5,6 +5,7 @@ import { FinalLineLog, TextLog } from '../observe/text-log.js';
 import { formatScenario } from '../scenario/print.js';
 import { chalkPalette, colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
+import { liveTerminal, runLive } from './live-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { OutputWriter } from './writer.js';
 
@@ -15,7 +16,10 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
+  const terminal = run.live ? liveTerminal(io) : undefined;
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+
+  if (terminal) return runLive(run, io, terminal);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');
