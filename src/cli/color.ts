@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { FrameStyle } from '../live/frame.js';
 import type { Palette } from '../observe/sink.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -26,5 +27,17 @@ export function chalkPalette(): Palette {
   const styles = WORKER_COLOURS.map((name) => chalk[name]);
   return {
     worker: (index, text) => (styles[index % styles.length] as ChalkInstance)(text),
+  };
+}
+
+/** The live view's colours: workers as in the log, plus dim, alert and strong text. */
+export function chalkFrameStyle(): FrameStyle {
+  const chalk: ChalkInstance = new Chalk({ level: 1 });
+  const palette = chalkPalette();
+  return {
+    worker: palette.worker,
+    dim: (text) => chalk.dim(text),
+    alert: (text) => chalk.inverse.red(text),
+    strong: (text) => chalk.bold(text),
   };
 }

@@ -1,3 +1,4 @@
+import type { TerminalInput } from '../live/terminal.js';
 import type { Env } from './color.js';
 import type { WritableText } from './writer.js';
 
@@ -11,4 +12,6 @@ export interface CliIo {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: Env;
+  /** Keyboard input, for --live; absent when the CLI runs in-process without one. */
+  readonly stdin?: Partial<TerminalInput>;
 }

@@ -10,7 +10,15 @@ export function packageVersion(): string {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    // Only --live reads the keyboard; the stream is made when first asked for.
+    get stdin() {
+      return process.stdin;
+    },
+  };
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The output flags of `qsim run`: --format, --stats, --chart, --timestamps.
  * --stats, --chart and --timestamps add text around the log, so they only go
- * with --format text: json and ndjson print data and nothing else.
+ * with --format text: json and ndjson print data and nothing else. None of
+ * them goes with --live, whose view takes the whole screen.
  */
 import { invalidValue, UsageError } from './usage-error.js';
 
@@ -26,7 +27,8 @@ export interface OutputChoice {
   readonly timestamps: boolean;
 }
 
-export function parseOutputFlags(flags: OutputFlags): OutputChoice {
+/** `live`: --live, whose full-screen view replaces every other output. */
+export function parseOutputFlags(flags: OutputFlags & { live?: boolean }): OutputChoice {
   const given = flags.format ?? 'text';
   const format = OUTPUT_FORMATS.find((name) => name === given.trim().toLowerCase());
   if (format === undefined) throw invalidValue('--format', `one of ${OUTPUT_FORMATS.join(', ')}`, given);
@@ -36,6 +38,12 @@ export function parseOutputFlags(flags: OutputFlags): OutputChoice {
     chart: flags.chart === true,
     timestamps: flags.timestamps === true,
   };
+  if (flags.live) {
+    if (format !== 'text') throw new UsageError(`--format ${format} cannot be used with --live: the live view draws the whole screen`);
+    for (const option of ['stats', 'chart', 'timestamps'] as const) {
+      if (choice[option]) throw new UsageError(`--${option} cannot be used with --live: the live view draws the whole screen`);
+    }
+  }
   if (format !== 'text') {
     for (const option of ['stats', 'chart', 'timestamps'] as const) {
       if (choice[option]) {

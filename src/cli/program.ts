@@ -18,6 +18,11 @@ Examples:
                                                one consumer handling 3 items at once, one minute of arrivals
   $ qsim run --instant --capacity 5 --on-full drop-newest --interval 100ms
                                                shed load: a full queue discards new items
+  $ qsim run --scenario examples/etl.yaml --instant
+                                               a multi-stage pipeline from a scenario file
+  $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
+                                               these options as a scenario file to grow
+  $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
@@ -33,15 +38,24 @@ Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
   the queue.
 Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 5)",
   tagged with the producer whose put found the queue full.
+Scenario files (--scenario): YAML or JSON with sources and stages (failures,
+  retries, dead letters); check one with 'qsim validate FILE'. --seed, --speed,
+  --instant, --quiet and the output options override the file.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
+Live view (--live): a full-screen view redrawn a few times a second: the queue as a bar
+with a sparkline of its history, one lane per consumer (item in hand, progress, items
+processed, utilization), and the latest log lines. Keys: space pauses and resumes,
++/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
+the final line prints on the normal screen. Needs a terminal on stdin and stdout.
 --format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
 queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
 --format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
 failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
+Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
+130 stopped with q or Ctrl-C in --live.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
@@ -86,6 +100,7 @@ Run 'qsim run --help' for every option.`,
     .option('--stats', 'text: after the log, a table of throughput, waits, queue size and per-worker statistics')
     .option('--chart', 'text: after the log, the queue size over time and each consumer\'s utilization, drawn in the terminal')
     .option('--timestamps', 'text: start each log line with the simulated time, "t=  1.500s "')
+    .option('--live', 'show the run full-screen as it goes: queue, consumers, log (keys below; not with --instant)')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')

@@ -2,6 +2,7 @@ import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import { simulateScenario } from '../model/run.js';
 import { formatScenario } from '../scenario/print.js';
 import type { CliIo } from './io.js';
+import { liveTerminal, runLive } from './live-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
 import { drainAwareTimers, OutputWriter } from './writer.js';
@@ -13,7 +14,10 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
+  const terminal = run.live ? liveTerminal(io) : undefined;
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+
+  if (terminal) return runLive(run, io, terminal);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');

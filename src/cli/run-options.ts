@@ -26,6 +26,7 @@ export interface RunFlags extends OutputFlags {
   color?: boolean;
   scenario?: string;
   printScenario?: boolean;
+  live?: boolean;
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -76,6 +77,8 @@ export interface RunInvocation {
   readonly color: boolean | undefined;
   /** --format, --stats, --chart, --timestamps. */
   readonly output: OutputChoice;
+  /** --live: the full-screen view instead of the log (paced runs only). */
+  readonly live: boolean;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -85,6 +88,9 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
   const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
+  }
+  if (flags.instant && flags.live) {
+    throw new UsageError('--live and --instant cannot be used together: --live shows the run as it goes, in paced time');
   }
   const pacing: PacingChoice = flags.instant
     ? { kind: 'instant' }
@@ -117,6 +123,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     quiet: flags.quiet === true,
     color: flags.color,
     output,
+    live: flags.live === true,
   };
 }
 

@@ -15,7 +15,11 @@
  * made the last process wait, so a run costs no macrotask per event; it yields
  * to the host event loop every `yieldEvery` events so signals and output are
  * not starved. In wall-clock pacing the engine waits on a timer until the next
- * event is due. Both fire the same events in the same order.
+ * event is due (and yields the same way while it catches up with events that
+ * are overdue, so a run too fast for the machine still lets a live view draw
+ * and read keys); when the pacing changes (pause, resume, a new speed) the wait
+ * is planned again, and while it is paused no timer is armed at all. Every
+ * pacing fires the same events in the same order.
  */
 import { DeadlockError, InvalidArgumentError, ProcessFailedError, QsimError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
@@ -33,6 +37,9 @@ export interface SimulationOptions {
   /** Wall milliseconds between checks for a process stalled outside the engine. Default 200. */
   stallCheckMs?: number;
 }
+
+/** Node's timers fire at once when asked to wait longer than this (about 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 export type SimulationStatus = 'ready' | 'running' | 'finished' | 'failed' | 'stopped';
 
@@ -67,9 +74,11 @@ export class Simulation implements ProcessHost {
   #status: SimulationStatus = 'ready';
   #advancing = false;
   #timerArmed = false;
+  /** The armed wall-clock timeout; undefined when none is (the pending wake-up, if any, is a yield). */
   #timer: unknown;
   #sinceYield = 0;
   #watchdog: unknown;
+  #stopListening: (() => void) | undefined;
   #settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
   readonly #pacing: Pacing;
   readonly #timers: Timers;
@@ -77,6 +86,18 @@ export class Simulation implements ProcessHost {
   readonly #stallCheckMs: number;
   readonly #advanceLater = (): void => {
     this.#timerArmed = false;
+    this.#timer = undefined;
+    this.#advance();
+  };
+  /** The pacing changed: the armed wait may be wrong now, so plan it again. */
+  readonly #replan = (): void => {
+    if (this.#status !== 'running' || !this.#pacing.paced) return;
+    if (this.#timerArmed) {
+      if (this.#timer === undefined) return; // a yield is pending, and plans the wait when it runs
+      this.#timers.clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#timerArmed = false;
+    }
     this.#advance();
   };
 
@@ -134,6 +155,7 @@ export class Simulation implements ProcessHost {
     });
     this.#watchdog = this.#timers.setInterval(() => this.#checkStall(), this.#stallCheckMs);
     this.#pacing.start();
+    this.#stopListening = this.#pacing.onChange?.(this.#replan);
     this.#advance();
     return done;
   }
@@ -184,11 +206,14 @@ export class Simulation implements ProcessHost {
         if (this.#pacing.paced) {
           const wait = this.#pacing.msUntil(next.time);
           if (wait > 0) {
+            // Paused: the pacing's change listener (#replan) goes on when time does.
+            if (wait === Infinity) return;
             this.#timerArmed = true;
-            this.#timer = this.#timers.setTimeout(this.#advanceLater, wait);
+            this.#timer = this.#timers.setTimeout(this.#advanceLater, Math.min(wait, LONGEST_TIMER_MS));
             return;
           }
-        } else if (++this.#sinceYield >= this.#yieldEvery) {
+        }
+        if (++this.#sinceYield >= this.#yieldEvery) {
           this.#sinceYield = 0;
           this.#timerArmed = true;
           this.#timers.setImmediate(this.#advanceLater);
@@ -230,7 +255,9 @@ export class Simulation implements ProcessHost {
   #end(status: SimulationStatus): { resolve: () => void; reject: (error: unknown) => void } | undefined {
     this.#status = status;
     this.#timers.clearInterval(this.#watchdog);
-    if (this.#timerArmed && this.#pacing.paced) this.#timers.clearTimeout(this.#timer);
+    this.#stopListening?.();
+    if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
+    this.#timer = undefined;
     const settle = this.#settle;
     this.#settle = undefined;
     if (status !== 'failed') settle?.resolve();

@@ -70,6 +70,8 @@ export interface RunObserver {
    * size right after the get.
    */
   itemGot?(time: number, consumer: Worker, item: Item, size: number, slot: number): void;
+  /** `consumer` starts an attempt at `item` in slot `slot`, right after taking it; it ends at virtual time `until`. */
+  processingStarted?(time: number, consumer: Worker, item: Item, until: number, slot: number): void;
   /** `consumer` finished processing `item` in slot `slot` successfully; the slot is free again. */
   itemProcessed?(time: number, consumer: Worker, item: Item, slot: number): void;
   /**
@@ -98,6 +100,7 @@ const EVENT_NAMES = [
   'itemPut',
   'itemDropped',
   'itemGot',
+  'processingStarted',
   'itemProcessed',
   'itemFailed',
   'itemDeadLettered',

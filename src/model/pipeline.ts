@@ -186,7 +186,9 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
       const item = await queue.get(p);
       if (item === CLOSED) break;
       events.itemGot(sim.now, worker, item, queue.size, slot);
-      await p.sleep(spec.delay.sample(delays));
+      const delay = spec.delay.sample(delays);
+      events.processingStarted(sim.now, worker, item, sim.now + delay, slot);
+      await p.sleep(delay);
       if (spec.failure > 0 && (consumer.failures as RandomStream).next() < spec.failure) {
         const attempt = ++item.failures;
         events.itemFailed(sim.now, worker, item, slot, attempt, attempts);

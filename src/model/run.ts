@@ -10,6 +10,8 @@ export interface RunOptions {
   pacing?: Pacing;
   timers?: Timers;
   observers?: readonly RunObserver[];
+  /** Aborting stops the run where it stands; runFinished still reports the queues as they were left. */
+  signal?: AbortSignal;
 }
 
 /** Simulates a pipeline to its end with `seed` and returns how it finished. */
@@ -19,7 +21,16 @@ export async function simulateScenario(scenario: Scenario, seed: number, options
     ...(options.timers ? { timers: options.timers } : {}),
   });
   const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? []);
-  await sim.run();
+  const { signal } = options;
+  const stop = (): void => sim.stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const done = sim.run();
+    if (signal?.aborted) sim.stop();
+    await done;
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
   return pipeline.finish();
 }
 

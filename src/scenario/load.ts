@@ -30,7 +30,17 @@ export function parseScenario(text: string, fileName: string): Scenario {
   const result = scenarioSchema.safeParse(raw);
   const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
   problems.push(...crossChecks(raw));
-  if (result.success && problems.length === 0) return result.data;
+  if (result.success) {
+    result.data.sources.forEach((source, i) => {
+      if (source.items === Infinity && source.interval.mean === 0) {
+        problems.push({
+          path: ['sources', i, 'interval'],
+          message: 'expected an interval above 0 when only duration limits the source (every item would be due at once, without end), got 0',
+        });
+      }
+    });
+    if (problems.length === 0) return result.data;
+  }
 
   const located = problems.map((p) => ({ ...p, line: lineOf(doc, p.path, lineCounter) }));
   located.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)); // stable: same line keeps its order

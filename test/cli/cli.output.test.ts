@@ -284,12 +284,23 @@ describe('output options reject bad combinations with one line and exit code 2',
     [['--format', 'json', '--stats'], /^qsim: --stats adds text to the log, so it cannot be used with --format json/],
     [['--format', 'ndjson', '--chart'], /^qsim: --chart .* --format ndjson/],
     [['--format', 'json', '--timestamps'], /^qsim: --timestamps .* --format json/],
+    [['--format', 'json', '--live'], /^qsim: (--format json cannot be used with --live|--live and --instant)/],
   ])('%j', (args, pattern) => {
     const result = qsim(['run', '--instant', '--seed', '1', ...args]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(pattern);
     expect(result.stderr.split('\n')).toHaveLength(2);
+  });
+
+  test.each([
+    [['--format', 'ndjson', '--live'], /^qsim: --format ndjson cannot be used with --live/],
+    [['--stats', '--live'], /^qsim: --stats cannot be used with --live/],
+  ])('%j (paced)', (args, pattern) => {
+    const result = qsim(['run', '--seed', '1', ...args]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(pattern);
   });
 
   test('--format is case-insensitive', () => {

@@ -102,3 +102,9 @@ stages:
     expect(problems(text).some((line) => line.includes(expected))).toBe(true);
   });
 });
+
+test('a source limited only by duration needs an interval above 0', () => {
+  expect(problems('sources: [{name: a, duration: 1m, interval: 0}]\nstages: [{name: s, workers: 1, delay: 1s}]')).toEqual([
+    'f.yaml:1: sources[0].interval: expected an interval above 0 when only duration limits the source (every item would be due at once, without end), got 0',
+  ]);
+});

@@ -1,0 +1,99 @@
+import { WallClockPacing } from '../core/pacing.js';
+import type { RunFinished } from '../model/events.js';
+import { simulateScenario } from '../model/run.js';
+import { plainStyle } from '../live/frame.js';
+import { LiveState } from '../live/live-state.js';
+import { LiveView } from '../live/live-view.js';
+import { TerminalSession, type TerminalInput, type TerminalOutput, type TerminalSignal } from '../live/terminal.js';
+import { finalLine } from '../observe/text-log.js';
+import { chalkFrameStyle, colourEnabled } from './color.js';
+import type { CliIo } from './io.js';
+import type { RunInvocation } from './run-options.js';
+import { UsageError } from './usage-error.js';
+
+export interface LiveTerminal {
+  readonly input: TerminalInput;
+  readonly output: TerminalOutput;
+}
+
+function isTerminalInput(stream: Partial<TerminalInput> | undefined): stream is TerminalInput {
+  return stream?.isTTY === true && typeof stream.setRawMode === 'function';
+}
+
+function isTerminalOutput(stream: unknown): stream is TerminalOutput {
+  const candidate = stream as Partial<TerminalOutput> | undefined;
+  return candidate?.isTTY === true && typeof candidate.on === 'function' && typeof candidate.off === 'function';
+}
+
+/** The terminal --live draws on, or a UsageError (exit 2) saying which side is not a terminal. */
+export function liveTerminal(io: CliIo): LiveTerminal {
+  const input = io.stdin;
+  const output: unknown = io.stdout;
+  const missing = [isTerminalInput(input) ? '' : 'stdin', isTerminalOutput(output) ? '' : 'stdout'].filter((s) => s !== '');
+  if (missing.length > 0 || !isTerminalInput(input) || !isTerminalOutput(output)) {
+    throw new UsageError(
+      `--live needs stdin and stdout to be a terminal, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not; drop --live to print the log instead`,
+    );
+  }
+  return { input, output };
+}
+
+/** Exit codes for a run ended by a signal: 128 + its number, as shells report. */
+const SIGNAL_EXIT: Record<TerminalSignal, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * `qsim run --live`: the same run as without --live (same seed, same events),
+ * shown in the full-screen view instead of the log. When the view closes, the
+ * final line prints on the main screen, so it stays in the scroll-back.
+ * q or Ctrl-C stops the run where it stands (exit 130).
+ */
+export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTerminal): Promise<number> {
+  const pacing = new WallClockPacing({ speed: run.pacing.kind === 'wall-clock' ? run.pacing.speed : 1 });
+  const state = new LiveState();
+  const stop = new AbortController();
+  let exitCode = 0;
+  let stoppedBy: string | undefined;
+  let viewError: unknown;
+  const end = (code: number, reason: string): void => {
+    if (stop.signal.aborted) return;
+    exitCode = code;
+    stoppedBy = reason;
+    stop.abort();
+  };
+
+  const view = new LiveView({
+    state,
+    pacing,
+    session: new TerminalSession(terminal.input, terminal.output, process),
+    style: colourEnabled(run.color, io.env, true) ? chalkFrameStyle() : plainStyle,
+    onQuit: () => end(130, 'q'),
+    onSignal: (signal) => end(SIGNAL_EXIT[signal], signal),
+    onError: (error) => {
+      viewError = error;
+      end(1, 'error');
+    },
+  });
+
+  let finished: RunFinished;
+  // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
+  const running = simulateScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  try {
+    view.open();
+    finished = await running;
+  } catch (error) {
+    stop.abort();
+    await running.catch(() => {}); // the run's own failure, if any, is less telling than this one
+    throw error;
+  } finally {
+    view.close();
+  }
+  if (viewError !== undefined) throw viewError;
+  io.stdout.write(finalLine(finished));
+  if (stoppedBy !== undefined) {
+    const total = run.scenario.sources.reduce((n, s) => n + s.items, 0);
+    io.stderr.write(
+      `qsim: stopped (${stoppedBy}) at t=${finished.time.toFixed(1)}s: ${finished.produced}${total === Infinity ? '' : ` of ${total}`} items produced, ${finished.consumed} consumed\n`,
+    );
+  }
+  return exitCode;
+}

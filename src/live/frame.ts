@@ -1,0 +1,263 @@
+/**
+ * The live view's frame: a pure function of a snapshot and a screen size.
+ * It returns exactly `rows` lines of exactly `columns` columns each (colour
+ * codes aside), so the terminal never wraps or scrolls:
+ *
+ *   header        time, speed, seed, and running / PAUSED / finished
+ *   scenario      the run's shape (when there is room)
+ *   producers     produced / total as a bar, BLOCKED when the queue is full
+ *   queue(s)      size as a bar against capacity (or the largest size seen), a sparkline of its history
+ *   lanes         one per consumer in its colour: busy/idle/done, item, progress, processed, utilization;
+ *                 "+12 more: 9 busy, 3 idle" when they do not all fit
+ *   log           the most recent log lines, filling the rows left
+ *   footer        the keys
+ */
+import type { LaneSnapshot, LiveSnapshot, QueueSnapshot } from './snapshot.js';
+import { fit, textWidth, truncate } from './text-width.js';
+
+/** How the frame colours its parts; `plainStyle` colours nothing. */
+export interface FrameStyle {
+  /** A consumer's lane and log lines, by palette index (as in the log). */
+  worker(index: number, text: string): string;
+  /** Secondary text: the scenario line, separators, the footer. */
+  dim(text: string): string;
+  /** What needs attention: BLOCKED, PAUSED. */
+  alert(text: string): string;
+  /** The header. */
+  strong(text: string): string;
+}
+
+const same = (text: string): string => text;
+export const plainStyle: FrameStyle = { worker: (_index, text) => text, dim: same, alert: same, strong: same };
+
+export interface FrameOptions {
+  readonly columns: number;
+  readonly rows: number;
+  readonly style?: FrameStyle;
+}
+
+export const FOOTER_KEYS = 'space pause · +/- speed · q quit';
+const FOOTER_KEYS_PAUSED = 'space resume · +/- speed · q quit';
+const SPARKS = '▁▂▃▄▅▆▇█';
+const FULL = '█';
+const EMPTY = '░';
+const RULE = '─';
+/** Width of the "producers " / "queue     " labels. */
+const LABEL = 10;
+const MAX_BAR = 40;
+
+/** A line made of pieces, each styled on its own, cut and padded to an exact width. */
+class Line {
+  readonly #pieces: { text: string; style: (text: string) => string }[] = [];
+
+  add(text: string, style: (text: string) => string = same): this {
+    if (text !== '') this.#pieces.push({ text, style });
+    return this;
+  }
+
+  render(columns: number): string {
+    let out = '';
+    let left = columns;
+    for (const { text, style } of this.#pieces) {
+      if (left <= 0) break;
+      const width = textWidth(text);
+      const shown = width <= left ? text : truncate(text, left);
+      out += style(shown);
+      left -= width <= left ? width : textWidth(shown);
+    }
+    return out + ' '.repeat(Math.max(0, left));
+  }
+}
+
+/** A bar of `width` cells, `value / of` of them full: at least one when not empty, never all unless full. */
+export function bar(value: number, of: number, width: number): string {
+  if (width <= 0) return '';
+  const share = of > 0 ? Math.min(1, Math.max(0, value / of)) : 0;
+  let full = Math.round(share * width);
+  if (share > 0 && full === 0) full = 1;
+  if (share < 1 && full === width) full = width - 1;
+  return FULL.repeat(full) + EMPTY.repeat(width - full);
+}
+
+/** The last `width` samples as ▁..█ against `scale`: ▁ is empty, █ is `scale` or more. */
+export function sparkline(samples: readonly number[], scale: number, width: number): string {
+  if (width <= 0) return '';
+  let out = '';
+  const top = Math.max(1, scale);
+  for (const value of samples.slice(Math.max(0, samples.length - width))) {
+    const level = value <= 0 ? 0 : Math.min(7, Math.max(1, Math.ceil((value / top) * 7)));
+    out += SPARKS[level] ?? '';
+  }
+  return out;
+}
+
+function formatTime(seconds: number): string {
+  return `${seconds.toFixed(1)}s`;
+}
+
+export function formatSpeed(speed: number): string {
+  return `${Number(speed.toPrecision(4))}x`;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`.padStart(4);
+}
+
+/** The producers' and queues' bars share one width: 40% of what the labels leave, up to MAX_BAR. */
+function barWidth(columns: number): number {
+  const width = Math.min(MAX_BAR, Math.floor((columns - LABEL) * 0.4));
+  return width >= 4 ? width : 0;
+}
+
+function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string {
+  const { header } = s;
+  const state = header.finished ? 'finished' : header.paused ? 'PAUSED' : 'running';
+  const left = `qsim live  t=${formatTime(header.time)}  speed ${formatSpeed(header.speed)}  seed ${header.seed}`;
+  const gap = columns - textWidth(left) - state.length;
+  const line = new Line().add(left, style.strong);
+  if (gap >= 2) line.add(' '.repeat(gap)).add(state, header.paused ? style.alert : same);
+  return line.render(columns);
+}
+
+function producersLine(s: LiveSnapshot, columns: number, style: FrameStyle): string {
+  const p = s.producers;
+  const count = `${p.produced}/${p.total} produced`;
+  const width = barWidth(columns);
+  const line = new Line().add('producers'.padEnd(LABEL));
+  if (width > 0) line.add(bar(p.produced, p.total, width) + ' ');
+  line.add(count);
+  if (p.blocked > 0) {
+    const who = p.count === 1 ? '' : ` (${p.blocked} of ${p.count})`;
+    line.add('  ').add(`BLOCKED: queue full${who}`, style.alert);
+  } else if (p.count > 0 && p.done === p.count) {
+    line.add('  done', style.dim);
+  }
+  return line.render(columns);
+}
+
+function queueLine(q: QueueSnapshot, columns: number): string {
+  const bounded = Number.isFinite(q.capacity);
+  const scale = bounded ? q.capacity : Math.max(1, q.maxSeen);
+  const count = bounded ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
+  const countWidth = Math.max(count.length, 12);
+  const width = barWidth(columns);
+  const line = new Line().add(fit(q.name, LABEL - 1) + ' ');
+  if (width > 0) line.add(bar(q.size, scale, width) + ' ');
+  line.add(count.padEnd(countWidth));
+  const used = LABEL + (width > 0 ? width + 1 : 0) + countWidth + 1;
+  const sparkWidth = Math.min(q.history.length, columns - used);
+  if (sparkWidth >= 4) line.add(' ').add(sparkline(q.history, scale, sparkWidth));
+  return line.render(columns);
+}
+
+interface LaneLayout {
+  readonly name: number;
+  readonly item: number;
+  readonly processed: number;
+  readonly bar: number;
+  /** Narrow screens drop the utilization, then the processed count. */
+  readonly utilization: boolean;
+  readonly counts: boolean;
+}
+
+const UTILIZATION_WIDTH = '  util 100%'.length;
+/** A progress bar narrower than this says little: the counts go first to make room for it. */
+const MIN_LANE_BAR = 8;
+
+function laneLayout(s: LiveSnapshot, columns: number): LaneLayout {
+  const name = Math.min(16, Math.max(4, ...s.lanes.map((l) => textWidth(l.name))));
+  const item = `#${Math.max(0, s.producers.total - 1)}`.length;
+  const processed = String(s.producers.total).length;
+  // " name busy #item " + [bar + " "] + "pct" + ["  N processed" + ["  util 100%"]]
+  const essential = 1 + name + 1 + 4 + 1 + item + 1 + 4;
+  const counts = 2 + processed + ' processed'.length;
+  const choices = [
+    { counts: true, utilization: true, extra: counts + UTILIZATION_WIDTH },
+    { counts: true, utilization: false, extra: counts },
+    { counts: false, utilization: false, extra: 0 },
+  ];
+  // The most detail that still leaves room for a useful bar; failing that, the most detail that fits.
+  const choice =
+    choices.find((c) => columns - essential - c.extra - 1 >= MIN_LANE_BAR) ??
+    choices.find((c) => essential + c.extra <= columns) ??
+    { counts: false, utilization: false, extra: 0 };
+  const barCells = Math.min(30, columns - essential - choice.extra - 1);
+  return { name, item, processed, bar: barCells >= 4 ? barCells : 0, utilization: choice.utilization, counts: choice.counts };
+}
+
+function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style: FrameStyle): string {
+  const state = lane.busy ? 'busy' : lane.done ? 'done' : 'idle';
+  const item = lane.item === undefined ? '' : `#${lane.item}`;
+  let text = ` ${fit(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
+  if (layout.bar > 0) text += `${bar(lane.busy ? lane.progress : 0, 1, layout.bar)} `;
+  text += lane.busy ? percent(lane.progress) : '    ';
+  if (layout.counts) text += `  ${String(lane.processed).padStart(layout.processed)} processed`;
+  if (layout.utilization) text += `  util ${percent(lane.utilization)}`;
+  const colour = (t: string): string => (lane.done ? style.dim(t) : style.worker(lane.colour, t));
+  return new Line().add(text, colour).render(columns);
+}
+
+function lanesSummary(hidden: readonly LaneSnapshot[], columns: number, style: FrameStyle): string {
+  const busy = hidden.filter((l) => l.busy).length;
+  const done = hidden.filter((l) => l.done && !l.busy).length;
+  const idle = hidden.length - busy - done;
+  const parts = [`${busy} busy`, `${idle} idle`, ...(done > 0 ? [`${done} done`] : [])];
+  return new Line().add(` +${hidden.length} more: ${parts.join(', ')}`, style.dim).render(columns);
+}
+
+function rule(title: string, columns: number, style: FrameStyle): string {
+  const head = `${RULE}${RULE} ${title} `;
+  return new Line().add(head + RULE.repeat(Math.max(0, columns - textWidth(head))), style.dim).render(columns);
+}
+
+/** Renders the snapshot into exactly `rows` lines of exactly `columns` columns. */
+export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
+  const columns = Math.max(0, Math.floor(options.columns));
+  const rows = Math.max(0, Math.floor(options.rows));
+  const style = options.style ?? plainStyle;
+  if (rows === 0 || columns === 0) return Array.from({ length: rows }, () => '');
+
+  const blank = ' '.repeat(columns);
+  const footer = new Line().add(s.header.paused ? FOOTER_KEYS_PAUSED : FOOTER_KEYS, style.dim).render(columns);
+  if (rows === 1) return [headerLine(s, columns, style)];
+
+  // Top: in order of importance, as far as the rows allow (the footer keeps the last row).
+  const top = [headerLine(s, columns, style)];
+  const optional: string[] = [
+    producersLine(s, columns, style),
+    ...s.queues.map((q) => queueLine(q, columns)),
+  ];
+  const roomy = rows >= 16;
+  if (roomy) optional.unshift(new Line().add(s.header.scenario, style.dim).render(columns));
+  for (const line of optional) if (top.length < rows - 1) top.push(line);
+
+  let left = rows - top.length - 1;
+  const middle: string[] = [];
+  if (roomy && left > 0) {
+    middle.push(blank);
+    left--;
+  }
+  // Lanes, keeping a few rows for the log when the screen is tall enough to spare them.
+  const logReserve = left >= 10 ? 4 : 0;
+  const laneRows = Math.min(s.lanes.length, Math.max(0, left - logReserve));
+  if (laneRows > 0) {
+    const layout = laneLayout(s, columns);
+    const shown = laneRows < s.lanes.length ? laneRows - 1 : laneRows;
+    for (const lane of s.lanes.slice(0, shown)) middle.push(laneLine(lane, layout, columns, style));
+    if (shown < s.lanes.length) middle.push(lanesSummary(s.lanes.slice(shown), columns, style));
+    left -= laneRows;
+  }
+  // The log tail fills what is left, newest at the bottom.
+  if (left >= 2) {
+    middle.push(rule('log', columns, style));
+    left--;
+    const tail = s.log.slice(Math.max(0, s.log.length - left));
+    for (const entry of tail) {
+      const colour = (t: string): string => (entry.colour >= 0 ? style.worker(entry.colour, t) : t);
+      middle.push(new Line().add(entry.text, colour).render(columns));
+    }
+    left -= tail.length;
+  }
+  for (; left > 0; left--) middle.push(blank);
+  return [...top, ...middle, footer];
+}

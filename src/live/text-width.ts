@@ -1,0 +1,41 @@
+/**
+ * Terminal columns of plain text. Wide glyphs (CJK, most emoji) take two
+ * columns and combining marks none, so lengths in code units or code points
+ * would overflow a line; string-width knows the Unicode width tables.
+ * Ambiguous-width characters (the frame's block elements and middle dots)
+ * count as one column, as every terminal outside CJK locales draws them.
+ */
+import stringWidth from 'string-width';
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Controls, format characters and the like would move the cursor or vanish; show them as '?'.
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
+const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
+export const ELLIPSIS = '…';
+
+export function textWidth(text: string): number {
+  return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text.replace(UNPRINTABLE, '?'));
+}
+
+/** `text` cut to at most `columns` columns; when cut, it ends with an ellipsis. Never wider than `columns`. */
+export function truncate(text: string, columns: number): string {
+  if (columns <= 0) return '';
+  const clean = text.replace(UNPRINTABLE, '?');
+  if (ASCII_PRINTABLE.test(clean)) return clean.length <= columns ? clean : clean.slice(0, columns - 1) + ELLIPSIS;
+  if (stringWidth(clean) <= columns) return clean;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(clean)) {
+    const width = stringWidth(segment);
+    if (used + width > columns - 1) break;
+    out += segment;
+    used += width;
+  }
+  return out + ELLIPSIS;
+}
+
+/** `text` fitted to exactly `columns` columns: cut with an ellipsis, or padded with spaces. */
+export function fit(text: string, columns: number): string {
+  const cut = truncate(text, columns);
+  return cut + ' '.repeat(Math.max(0, columns - textWidth(cut)));
+}

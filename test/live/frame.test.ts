@@ -1,0 +1,133 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chalkFrameStyle } from '../../src/cli/color.js';
+import { bar, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
+import type { LiveSnapshot } from '../../src/live/snapshot.js';
+import { textWidth } from '../../src/live/text-width.js';
+import { DEMO, snapshotAt, stripSgr } from '../helpers/live.js';
+
+/**
+ * Golden frames live in test/fixtures and must match byte for byte. To create or
+ * update one after a deliberate change, run with UPDATE_GOLDEN=1, then review and commit it.
+ */
+function golden(name: string, lines: readonly string[]): void {
+  const url = new URL(`../fixtures/${name}`, import.meta.url);
+  const text = lines.join('\n') + '\n';
+  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(url, text);
+  expect(existsSync(url)).toBe(true);
+  expect(text).toBe(readFileSync(url, 'utf8'));
+}
+
+function expectExactSize(lines: readonly string[], columns: number, rows: number): void {
+  expect(lines).toHaveLength(rows);
+  for (const line of lines) expect(textWidth(stripSgr(line))).toBe(columns);
+}
+
+/** Marks styled text visibly, to check which parts get which style. */
+const markingStyle: FrameStyle = {
+  worker: (index, text) => `<${index}>${text}</>`,
+  dim: (text) => text,
+  alert: (text) => `<!>${text}</!>`,
+  strong: (text) => text,
+};
+
+describe('renderFrame', () => {
+  test('the demo at seed 1, t = 7.5 s, in 80 x 24 (golden)', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24 });
+    expectExactSize(lines, 80, 24);
+    golden('live-demo-seed-1-t7.5-80x24.txt', lines);
+  });
+
+  test('the demo at seed 1, t = 7.5 s, in 120 x 40 (golden)', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 120, rows: 40 });
+    expectExactSize(lines, 120, 40);
+    golden('live-demo-seed-1-t7.5-120x40.txt', lines);
+  });
+
+  test('paused: the header says so and the footer offers to resume', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5, { paused: true, speed: 0.5 }), { columns: 80, rows: 24, style: markingStyle });
+    expect(lines[0]).toMatch(/^qsim live {2}t=7\.5s {2}speed 0\.5x {2}seed 1 +<!>PAUSED<\/!>$/);
+    expect(lines.at(-1)).toMatch(/^space resume · \+\/- speed · q quit +$/);
+  });
+
+  test('every size from 0 x 0 to 60 x 30 fits exactly, in colour too', async () => {
+    const snapshots: LiveSnapshot[] = [
+      await snapshotAt(DEMO, 7.5),
+      await snapshotAt({ ...DEMO, consumers: Array.from({ length: 40 }, (_, i) => `worker-${i}`), capacity: 3, interval: 0.05 }, 2),
+      await snapshotAt({ ...DEMO, consumers: ['日本語の名前', '🙂', 'e\u0301'] }, 4),
+    ];
+    const styles = [undefined, chalkFrameStyle()];
+    for (const snapshot of snapshots) {
+      for (const style of styles) {
+        for (let columns = 0; columns <= 60; columns += columns < 12 ? 1 : 7) {
+          for (let rows = 0; rows <= 30; rows += rows < 12 ? 1 : 6) {
+            expectExactSize(renderFrame(snapshot, { columns, rows, ...(style ? { style } : {}) }), columns, rows);
+          }
+        }
+      }
+    }
+  });
+
+  test('40 x 10 still shows the queue, both lanes and some log', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 40, rows: 10 });
+    expect(lines.some((l) => l.startsWith('queue '))).toBe(true);
+    expect(lines.some((l) => l.startsWith(' Fred '))).toBe(true);
+    expect(lines.some((l) => l.startsWith(' George '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('[George] Got item: '))).toBe(true);
+  });
+
+  test('lanes that do not fit are summarised, with counts that add up', async () => {
+    const config = { ...DEMO, consumers: Array.from({ length: 30 }, (_, i) => `c${i}`), interval: 0.05, items: 200 };
+    const snapshot = await snapshotAt(config, 3);
+    const lines = renderFrame(snapshot, { columns: 80, rows: 24 });
+    const lanes = lines.filter((l) => /^ c\d+ /.test(l));
+    const summary = lines.find((l) => l.startsWith(' +'));
+    const match = /^ \+(\d+) more: (\d+) busy, (\d+) idle/.exec(summary ?? '');
+    expect(match).not.toBeNull();
+    const hidden = snapshot.lanes.slice(lanes.length);
+    expect(Number(match?.[1])).toBe(hidden.length);
+    expect(Number(match?.[2])).toBe(hidden.filter((l) => l.busy).length);
+    expect(Number(match?.[3])).toBe(hidden.filter((l) => !l.busy && !l.done).length);
+    expect(lanes.length + hidden.length).toBe(30);
+  });
+
+  test('a full bounded queue shows its producer BLOCKED, and the bar against capacity', async () => {
+    const snapshot = await snapshotAt({ ...DEMO, capacity: 2, interval: 0.1, items: 50 }, 5);
+    expect(snapshot.producers.blocked).toBe(1);
+    const lines = renderFrame(snapshot, { columns: 80, rows: 24, style: markingStyle });
+    expect(lines.find((l) => l.startsWith('producers '))).toContain('<!>BLOCKED: queue full</!>');
+    expect(lines.find((l) => l.startsWith('queue '))).toMatch(/^queue {5}█{28} 2\/2 /);
+  });
+
+  test('lanes and log lines are in their worker colour', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24, style: markingStyle });
+    expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
+    expect(lines.find((l) => l.includes(' George '))).toMatch(/^<1> George .*<\/> *$/);
+    expect(lines.find((l) => l.includes('[George] Got item: '))).toMatch(/^<1>\[George\] Got item: \d+ \(size \d+\)<\/> *$/);
+  });
+
+  test('wide names are cut by columns, not by characters', async () => {
+    const snapshot = await snapshotAt({ ...DEMO, consumers: ['名前名前名前名前名前名前', 'B'] }, 2);
+    const lines = renderFrame(snapshot, { columns: 30, rows: 12 });
+    expectExactSize(lines, 30, 12);
+    expect(lines.find((l) => l.startsWith(' 名前'))).toMatch(/^ 名前名前名前名…/);
+  });
+});
+
+describe('bars and sparklines', () => {
+  test('a bar fills its share, at least one cell when not empty, never all unless full', () => {
+    expect(bar(0, 10, 10)).toBe('░░░░░░░░░░');
+    expect(bar(5, 10, 10)).toBe('█████░░░░░');
+    expect(bar(0.01, 10, 10)).toBe('█░░░░░░░░░');
+    expect(bar(9.99, 10, 10)).toBe('█████████░');
+    expect(bar(10, 10, 10)).toBe('██████████');
+    expect(bar(0, 0, 4)).toBe('░░░░');
+    expect(bar(1, 1, 0)).toBe('');
+  });
+
+  test('a sparkline shows the last samples against a scale: empty is the floor, full the top', () => {
+    expect(sparkline([0, 1, 2, 3, 4, 5, 6, 7], 7, 8)).toBe('▁▂▃▄▅▆▇█');
+    expect(sparkline([9, 0, 7, 14], 7, 3)).toBe('▁██');
+    expect(sparkline([0.1], 100, 5)).toBe('▂');
+    expect(sparkline([1, 2], 4, 0)).toBe('');
+  });
+});
