@@ -203,7 +203,7 @@ describe('--format ndjson', () => {
   test('a pipeline: every event names its stage; failures and dead letters are events; counts match the summary', () => {
     const out = qsim(['run', '--instant', '--scenario', 'test/fixtures/flaky-pipeline.yaml', '--format', 'ndjson']).stdout;
     const events = out.trimEnd().split('\n').map((line) => JSON.parse(line) as Event & { stage?: string; attempt?: number });
-    const summary = events.pop() as unknown as Summary & { stages: { name: string; processed: number; failed: number }[] };
+    const summary = events.pop() as unknown as Summary & { stages: { name: string; processed: number; failedAttempts: number }[] };
     for (const e of events) if (e.type !== 'done') expect(summary.stages.map((k) => k.name)).toContain(e.stage);
     for (const k of summary.stages) {
       expect(events.filter((e) => e.type === 'processed' && e.stage === k.name)).toHaveLength(k.processed);
