@@ -252,7 +252,7 @@ describe('text extras', () => {
   test('--stats on a pipeline adds a row per stage', () => {
     const out = qsim(['run', '--instant', '--quiet', '--scenario', 'examples/etl.yaml', '--stats']).stdout;
     expect(out).toMatch(/\n {2}stage +processed +failed +retried +dead-lettered +dropped +queue max +queue mean +wait p95 +utilization\n/);
-    expect(out).toMatch(/\n {2}transform +5000 +0 +0 +0 +\d+ +[\d.]+ +[\d.]+ +\d+\.\d%\n/);
+    expect(out).toMatch(/\n {2}transform +5000 +0 +0 +0 +0 +\d+ +[\d.]+ +[\d.]+ +\d+\.\d%\n/);
     expect(out).toContain('\n  all queues   max ');
   });
 
