@@ -1,7 +1,9 @@
+import type { ErrorEmitter } from './closed-output.js';
 import type { Env } from './color.js';
+import type { SignalSource } from './signals.js';
 import type { WritableText } from './writer.js';
 
-export interface Output extends WritableText {
+export interface Output extends WritableText, ErrorEmitter {
   readonly isTTY?: boolean;
   readonly columns?: number;
 }
@@ -11,4 +13,6 @@ export interface CliIo {
   readonly stdout: Output;
   readonly stderr: Output;
   readonly env: Env;
+  /** Ctrl-C and SIGTERM; without it (in-process tests) no signal handler is installed. */
+  readonly signals?: SignalSource;
 }

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { QsimError } from '../core/errors.js';
+import { watchWriteErrors } from './closed-output.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
+import { quote } from './usage-error.js';
 
 export function packageVersion(): string {
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -10,7 +12,7 @@ export function packageVersion(): string {
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process };
 }
 
 /**
@@ -19,6 +21,10 @@ export function processIo(): CliIo {
  * the error's own code for run failures, 1 for anything unexpected.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  // A reader that has gone (qsim --help | head -n 1, qsim run 2>&1 | head) must not crash qsim
+  // with an unhandled 'error' event; the run command watches stdout itself and stops the run.
+  watchWriteErrors(io.stdout, () => {});
+  watchWriteErrors(io.stderr, () => {});
   let exitCode = 0;
   try {
     const program = buildProgram(io, packageVersion(), (code) => {
@@ -27,19 +33,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, io);
+    return report(error, io, argv);
   }
 }
 
-function oneLine(text: string): string {
-  return text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+/**
+ * One printable line: commander's "error: " prefix dropped, line breaks folded
+ * into spaces, and every other non-printable code point (escape codes, bidi
+ * controls, line separators from user input echoed back) shown as \u{...}.
+ */
+export function oneLine(text: string): string {
+  return text
+    .replace(/^error: /, '')
+    .replace(/\s*[\n\r\u2028\u2029]\s*/g, ' ')
+    .trim()
+    .replace(/[\p{C}\p{Zl}\p{Zp}]/gu, (ch) => `\\u{${(ch.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
-function report(error: unknown, io: CliIo): number {
+function report(error: unknown, io: CliIo, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     if (error.exitCode === 0) return 0; // --help, --version
-    // Help shown because no command was given: it went to stderr already.
-    if (error.code !== 'commander.help') io.stderr.write(`qsim: ${oneLine(error.message)}\n`);
+    // commander would show the whole help on stderr when no command is given: one line instead.
+    const message =
+      error.code === 'commander.help'
+        ? `expected a command, run, got ${argv.length > 0 ? quote(argv.join(' ')) : 'none'} (see 'qsim --help')`
+        : error.message;
+    io.stderr.write(`qsim: ${oneLine(message)}\n`);
     return 2;
   }
   if (error instanceof QsimError) {

@@ -17,7 +17,17 @@ Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = ite
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input.`;
+Ctrl-C (or SIGTERM): producers stop at once, consumers finish the items they hold,
+then "Queue size is now N" counts the items left; exit 130 (143 for SIGTERM).
+A second Ctrl-C stops at once. A closed pipe (qsim run ... | head) ends the run
+quietly with exit 0.
+--debug: checks the engine's invariants during the run (items got once, queue size
+within capacity, taskDone calls, time never going back, event loop blocked > 100 ms)
+and reports pending processes and unprocessed items at the end; each finding is
+one "qsim: debug: ..." line on stderr, and any finding makes the exit code 1.
+  $ qsim run --instant --debug --items 1000
+Exit codes: 0 success (or stdout closed early), 1 run failure (deadlock, failed
+process, --debug finding), 2 bad input, 130 Ctrl-C, 143 SIGTERM.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
@@ -28,7 +38,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeErr: () => {}, // only ever the whole help after a missing command: main() prints one line instead
       outputError: () => {}, // main() prints every error itself, on one line
     })
     .showSuggestionAfterError(true)
@@ -56,6 +66,7 @@ Run 'qsim run --help' for every option.`,
     .option('-q, --quiet', 'print only the final line')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
+    .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       setExitCode(await runCommand(flags, io));

@@ -1,13 +1,20 @@
+import type { DebugMonitor, Finding } from '../core/debug-monitor.js';
+import { RunAbortedError } from '../core/errors.js';
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import type { RunObserver } from '../model/events.js';
-import { simulateRun } from '../model/run.js';
+import { startRun, type RunHandle } from '../model/run.js';
 import { FinalLineLog, TextLog } from '../observe/text-log.js';
+import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
 import { chalkPalette, colourEnabled } from './color.js';
-import type { CliIo } from './io.js';
+import type { CliIo, Output } from './io.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
+import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 import { OutputWriter } from './writer.js';
 
-/** `qsim run`: validates the flags, runs the simulation, writes the log. Returns the exit code. */
+/**
+ * `qsim run`: validates the flags, runs the simulation, writes the log. Returns the exit code:
+ * 0, 130/143 after Ctrl-C/SIGTERM, 1 when --debug found something; run failures are thrown.
+ */
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const run = parseRunFlags(flags);
   const { config } = run;
@@ -20,10 +27,77 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     run.quiet ? new FinalLineLog(out) : new TextLog(out, colour ? { palette: chalkPalette() } : {}),
   ];
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
-  try {
-    await simulateRun(config, { pacing, observers });
-  } finally {
-    out.flush();
+  // The debug modules are loaded only for --debug: a plain run does not even load them.
+  let monitor: DebugMonitor | undefined;
+  let handle: RunHandle;
+  if (run.debug) {
+    const [{ DebugMonitor }, { startDebugRun }] = await Promise.all([
+      import('../core/debug-monitor.js'),
+      import('../model/debug-run.js'),
+    ]);
+    monitor = new DebugMonitor();
+    handle = startDebugRun(config, monitor, { pacing, observers });
+  } else {
+    handle = startRun(config, { pacing, observers });
   }
-  return 0;
+
+  // How the run was stopped from outside, if it was.
+  let signalled: StopSignal | undefined;
+  let abortExitCode = 0;
+  let outputFailure: OutputError | undefined;
+  const abort = (exitCode: number, reason: string): void => {
+    abortExitCode = exitCode;
+    handle.abort(reason);
+  };
+  const removeSignalHandlers = io.signals
+    ? handleStopSignals(io.signals, (signal, count) => {
+        if (count > 1) return abort(SIGNAL_EXIT_CODES[signal], `stopped at once by a second ${signal}`);
+        signalled = signal;
+        io.stderr.write(`qsim: ${signal}: stopping; consumers finish the items they hold (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`);
+        handle.interrupt();
+      })
+    : () => {};
+  // A closed pipe (the reader has gone) ends the run quietly with 0; any other write error is a failure.
+  const stdoutErrors = watchWriteErrors(io.stdout, (error) => {
+    out.discard();
+    if (isClosedPipe(error)) return abort(0, 'stdout was closed');
+    outputFailure = new OutputError('stdout', error);
+    abort(1, outputFailure.message);
+  });
+
+  let failure: unknown;
+  try {
+    await handle.finished;
+  } catch (error) {
+    failure = error;
+  } finally {
+    removeSignalHandlers();
+    stdoutErrors.stop();
+  }
+  if (failure instanceof RunAbortedError) {
+    if (outputFailure) throw outputFailure;
+    out.flush();
+    return abortExitCode;
+  }
+  out.flush();
+  const found = monitor ? reportFindings(monitor, failure !== undefined, io.stderr) : 0;
+  if (failure !== undefined) throw failure;
+  if (found > 0) return 1;
+  return signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
+}
+
+/** Writes each debug finding as one line on stderr; returns how many there were. */
+function reportFindings(monitor: DebugMonitor, runFailed: boolean, stderr: Output): number {
+  const findings = monitor.finish({ runFailed });
+  for (const finding of findings) stderr.write(`qsim: debug: ${findingLine(finding)}\n`);
+  let omitted = 0;
+  for (const [kind, count] of monitor.omitted) {
+    omitted += count;
+    stderr.write(`qsim: debug: ${count} more ${kind} finding${count === 1 ? '' : 's'} not shown\n`);
+  }
+  return findings.length + omitted;
+}
+
+function findingLine(finding: Finding): string {
+  return `${finding.message} [${finding.kind}, t=${finding.time}s]`;
 }

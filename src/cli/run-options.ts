@@ -16,6 +16,7 @@ export interface RunFlags {
   instant?: boolean;
   quiet?: boolean;
   color?: boolean;
+  debug?: boolean;
 }
 
 export const RUN_DEFAULTS = {
@@ -38,6 +39,8 @@ export interface RunInvocation {
   readonly quiet: boolean;
   /** --color (true), --no-color (false), or neither. */
   readonly color: boolean | undefined;
+  /** --debug: check the run's invariants and report findings on stderr. */
+  readonly debug: boolean;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -71,5 +74,6 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     pacing,
     quiet: flags.quiet === true,
     color: flags.color,
+    debug: flags.debug === true,
   };
 }

@@ -11,7 +11,7 @@ export interface WritableText {
  */
 export class OutputWriter implements TextSink {
   #buffer = '';
-  readonly #stream: WritableText;
+  #stream: WritableText;
   readonly #batch: boolean;
   readonly #limit: number;
 
@@ -28,6 +28,12 @@ export class OutputWriter implements TextSink {
     }
     this.#buffer += text;
     if (this.#buffer.length >= this.#limit) this.flush();
+  }
+
+  /** Drops what is buffered and everything written from now on (the reader has gone). */
+  discard(): void {
+    this.#buffer = '';
+    this.#stream = { write: () => true };
   }
 
   flush(): void {

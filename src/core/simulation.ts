@@ -17,7 +17,7 @@
  * not starved. In wall-clock pacing the engine waits on a timer until the next
  * event is due. Both fire the same events in the same order.
  */
-import { DeadlockError, InvalidArgumentError, ProcessFailedError, QsimError, StalledError } from './errors.js';
+import { DeadlockError, InvalidArgumentError, ProcessFailedError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
 import { instantPacing, type Pacing } from './pacing.js';
 import { Process, type ProcessBody, type ProcessHost } from './process.js';
@@ -33,6 +33,9 @@ export interface SimulationOptions {
   /** Wall milliseconds between checks for a process stalled outside the engine. Default 200. */
   stallCheckMs?: number;
 }
+
+/** The longest delay host timers accept (2^31 - 1 ms, about 24.8 days); longer waits are made in steps. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 export type SimulationStatus = 'ready' | 'running' | 'finished' | 'failed' | 'stopped';
 
@@ -152,11 +155,22 @@ export class Simulation implements ProcessHost {
     this.#calendar.push(event);
   }
 
-  processBlocked(): void {
+  /** Takes `event` off the calendar (O(calendar size); for rare cancellations such as an interrupted sleep). */
+  cancel(event: ScheduledEvent): void {
+    if (!this.#calendar.remove(event)) return;
+    if (this.#timerArmed && this.#pacing.paced) {
+      // The wall-clock timer may be waiting for the event just removed: wait again for whatever is next.
+      this.#timers.clearTimeout(this.#timer);
+      this.#timerArmed = false;
+      this.#advance();
+    }
+  }
+
+  processBlocked(_process: Process): void {
     if (--this.#active === 0) this.#advance();
   }
 
-  processWoken(): void {
+  processWoken(_process: Process): void {
     this.#active++;
   }
 
@@ -168,7 +182,7 @@ export class Simulation implements ProcessHost {
   processFailed(process: Process, error: unknown): void {
     this.#live.delete(process);
     this.#active--;
-    this.#fail(error instanceof QsimError ? error : new ProcessFailedError(process.name, this.#now, error));
+    this.#fail(new ProcessFailedError(process.name, this.#now, error));
   }
 
   #advance(): void {
@@ -185,7 +199,7 @@ export class Simulation implements ProcessHost {
           const wait = this.#pacing.msUntil(next.time);
           if (wait > 0) {
             this.#timerArmed = true;
-            this.#timer = this.#timers.setTimeout(this.#advanceLater, wait);
+            this.#timer = this.#timers.setTimeout(this.#advanceLater, Math.min(wait, MAX_TIMER_MS));
             return;
           }
         } else if (++this.#sinceYield >= this.#yieldEvery) {

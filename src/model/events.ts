@@ -21,8 +21,11 @@ export interface RunFinished {
   readonly time: number;
   /** Items left in the queue, unconsumed. */
   readonly finalQueueSize: number;
+  /** Items that entered the queue. */
   readonly produced: number;
   readonly consumed: number;
+  /** True when the run was stopped early (Ctrl-C): producers stopped and the queue was closed at once. */
+  readonly interrupted: boolean;
 }
 
 /**
