@@ -35,6 +35,6 @@ export { simulateRun, startRun } from './model/run.js';
 export type { RunHandle, RunOptions } from './model/run.js';
 export { buildSingleStage } from './model/single-stage.js';
 export type { SingleStage, StageOptions } from './model/single-stage.js';
-export { simulateDebugRun, startDebugRun } from './model/debug-run.js';
+export { debugStageOptions, simulateDebugRun, startDebugRun } from './model/debug-run.js';
 export { ItemLedger } from './model/item-ledger.js';
 export { parseDuration, formatDuration } from './model/duration.js';

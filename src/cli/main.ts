@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import { QsimError } from '../core/errors.js';
-import { watchWriteErrors } from './closed-output.js';
+import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
 import { quote } from './usage-error.js';
@@ -22,8 +22,12 @@ export function processIo(): CliIo {
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   // A reader that has gone (qsim --help | head -n 1, qsim run 2>&1 | head) must not crash qsim
-  // with an unhandled 'error' event; the run command watches stdout itself and stops the run.
-  watchWriteErrors(io.stdout, () => {});
+  // with an unhandled 'error' event: that ends quietly. Any other failed write to stdout (a full
+  // disk) is a failure. The run command also watches stdout, to stop the run at once.
+  let writeFailure: Error | undefined;
+  watchWriteErrors(io.stdout, (error) => {
+    if (!isClosedPipe(error)) writeFailure ??= error;
+  });
   watchWriteErrors(io.stderr, () => {});
   let exitCode = 0;
   try {
@@ -31,10 +35,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       exitCode = code;
     });
     await program.parseAsync([...argv], { from: 'user' });
-    return exitCode;
   } catch (error) {
-    return report(error, io, argv);
+    exitCode = report(error, io, argv);
   }
+  // Node reports a failed write a tick later: let the last one (a final flush, the help) report.
+  if (io.stdout.on) await new Promise((resolve) => setImmediate(resolve));
+  if (writeFailure && exitCode === 0) return report(new OutputError('stdout', writeFailure), io, argv);
+  return exitCode;
 }
 
 /**

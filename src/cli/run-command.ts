@@ -1,4 +1,4 @@
-import type { DebugMonitor, Finding } from '../core/debug-monitor.js';
+import type { DebugMonitor } from '../core/debug-monitor.js';
 import { RunAbortedError } from '../core/errors.js';
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import type { RunObserver } from '../model/events.js';
@@ -6,7 +6,8 @@ import { startRun, type RunHandle } from '../model/run.js';
 import { FinalLineLog, TextLog } from '../observe/text-log.js';
 import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
 import { chalkPalette, colourEnabled } from './color.js';
-import type { CliIo, Output } from './io.js';
+import { reportFindings } from './debug-report.js';
+import type { CliIo } from './io.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 import { OutputWriter } from './writer.js';
@@ -84,20 +85,4 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   if (failure !== undefined) throw failure;
   if (found > 0) return 1;
   return signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
-}
-
-/** Writes each debug finding as one line on stderr; returns how many there were. */
-function reportFindings(monitor: DebugMonitor, runFailed: boolean, stderr: Output): number {
-  const findings = monitor.finish({ runFailed });
-  for (const finding of findings) stderr.write(`qsim: debug: ${findingLine(finding)}\n`);
-  let omitted = 0;
-  for (const [kind, count] of monitor.omitted) {
-    omitted += count;
-    stderr.write(`qsim: debug: ${count} more ${kind} finding${count === 1 ? '' : 's'} not shown\n`);
-  }
-  return findings.length + omitted;
-}
-
-function findingLine(finding: Finding): string {
-  return `${finding.message} [${finding.kind}, t=${finding.time}s]`;
 }

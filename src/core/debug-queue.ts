@@ -106,16 +106,17 @@ export class DebugQueue<T> extends AsyncQueue<T> {
 
   constructor(options: DebugQueueOptions<T>) {
     const { monitor, describe, onEnter, ...queueOptions } = options;
-    // onEnter runs only after construction, once `audit` is set.
-    let audit: QueueAudit<T> | undefined;
+    // onEnter runs only after construction, once the audit is set.
+    const late: { audit?: QueueAudit<T> } = {};
     super({
       ...queueOptions,
       onEnter: (item) => {
-        audit?.entered(item, this.size);
+        late.audit?.entered(item, this.size);
         onEnter?.(item);
       },
     });
-    audit = new QueueAudit(monitor, this.name, this.capacity, describe);
+    const audit = new QueueAudit(monitor, this.name, this.capacity, describe);
+    late.audit = audit;
     this.#audit = audit;
     monitor.atEnd(() => audit.end(this.isClosedImmediately));
   }

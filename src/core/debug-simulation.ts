@@ -22,7 +22,7 @@ function waitDescription(process: Process): string {
     case 'waiting':
       return `it waits on ${process.waitingOn}`;
     default:
-      return 'it is running (awaiting something outside the engine)';
+      return 'it is still running';
   }
 }
 

@@ -15,7 +15,12 @@
  * made the last process wait, so a run costs no macrotask per event; it yields
  * to the host event loop every `yieldEvery` events so signals and output are
  * not starved. In wall-clock pacing the engine waits on a timer until the next
- * event is due. Both fire the same events in the same order.
+ * event is due, and yields the same way while it is behind the wall clock
+ * (a high --speed). Both fire the same events in the same order.
+ *
+ * A process can be interrupted (Process.interrupt): its sleep is taken off the
+ * calendar (`cancel`, which also re-arms the wall-clock wait) or its queue wait
+ * given up, and an Interrupt is thrown at its await.
  */
 import { DeadlockError, InvalidArgumentError, ProcessFailedError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
@@ -69,7 +74,10 @@ export class Simulation implements ProcessHost {
   readonly #live = new Set<Process>();
   #status: SimulationStatus = 'ready';
   #advancing = false;
+  /** A wake-up is pending: a wall-clock timeout, or a yield to the host event loop. */
   #timerArmed = false;
+  /** The pending wake-up is the timeout in `#timer` (not a yield), so it can be cleared. */
+  #timeoutArmed = false;
   #timer: unknown;
   #sinceYield = 0;
   #watchdog: unknown;
@@ -80,6 +88,7 @@ export class Simulation implements ProcessHost {
   readonly #stallCheckMs: number;
   readonly #advanceLater = (): void => {
     this.#timerArmed = false;
+    this.#timeoutArmed = false;
     this.#advance();
   };
 
@@ -158,10 +167,10 @@ export class Simulation implements ProcessHost {
   /** Takes `event` off the calendar (O(calendar size); for rare cancellations such as an interrupted sleep). */
   cancel(event: ScheduledEvent): void {
     if (!this.#calendar.remove(event)) return;
-    if (this.#timerArmed && this.#pacing.paced) {
+    if (this.#timeoutArmed) {
       // The wall-clock timer may be waiting for the event just removed: wait again for whatever is next.
       this.#timers.clearTimeout(this.#timer);
-      this.#timerArmed = false;
+      this.#timerArmed = this.#timeoutArmed = false;
       this.#advance();
     }
   }
@@ -198,11 +207,14 @@ export class Simulation implements ProcessHost {
         if (this.#pacing.paced) {
           const wait = this.#pacing.msUntil(next.time);
           if (wait > 0) {
-            this.#timerArmed = true;
+            this.#sinceYield = 0;
+            this.#timerArmed = this.#timeoutArmed = true;
             this.#timer = this.#timers.setTimeout(this.#advanceLater, Math.min(wait, MAX_TIMER_MS));
             return;
           }
-        } else if (++this.#sinceYield >= this.#yieldEvery) {
+        }
+        // Events already due (instant, or a paced run behind the wall clock): yield now and then.
+        if (++this.#sinceYield >= this.#yieldEvery) {
           this.#sinceYield = 0;
           this.#timerArmed = true;
           this.#timers.setImmediate(this.#advanceLater);
@@ -244,7 +256,7 @@ export class Simulation implements ProcessHost {
   #end(status: SimulationStatus): { resolve: () => void; reject: (error: unknown) => void } | undefined {
     this.#status = status;
     this.#timers.clearInterval(this.#watchdog);
-    if (this.#timerArmed && this.#pacing.paced) this.#timers.clearTimeout(this.#timer);
+    if (this.#timeoutArmed) this.#timers.clearTimeout(this.#timer);
     const settle = this.#settle;
     this.#settle = undefined;
     if (status !== 'failed') settle?.resolve();

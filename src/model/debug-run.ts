@@ -12,13 +12,19 @@ import type { RunFinished } from './events.js';
 import type { Item } from './item.js';
 import { ItemLedger } from './item-ledger.js';
 import { runStage, simulationOptions, type RunHandle, type RunOptions } from './run.js';
+import type { StageOptions } from './single-stage.js';
+
+/** The stage's queue as a DebugQueue reporting to `monitor` (pass to buildSingleStage with an ItemLedger). */
+export function debugStageOptions(monitor: DebugMonitor): StageOptions {
+  return {
+    createQueue: (queueOptions) => new DebugQueue<Item>({ ...queueOptions, monitor, describe: (item) => `item ${item.id}` }),
+  };
+}
 
 /** Starts a single-stage run checked by `monitor`; call `monitor.finish()` once it has ended. */
 export function startDebugRun(config: RunConfig, monitor: DebugMonitor, options: RunOptions = {}): RunHandle {
   const sim = new DebugSimulation({ ...simulationOptions(options), monitor });
-  return runStage(sim, config, [...(options.observers ?? []), new ItemLedger(monitor)], {
-    createQueue: (queueOptions) => new DebugQueue<Item>({ ...queueOptions, monitor, describe: (item) => `item ${item.id}` }),
-  });
+  return runStage(sim, config, [...(options.observers ?? []), new ItemLedger(monitor)], debugStageOptions(monitor));
 }
 
 /** Simulates a checked run to its end; the findings are in `monitor` (call `monitor.finish()`). */
