@@ -11,23 +11,25 @@ Examples:
                                                4 consumers, ten times faster than real time
   $ qsim run --consumers Ann,Bob,Cy --interval 250ms --max-delay 1s --capacity 5
   $ qsim run --instant --quiet --items 1000000 --consumers 4 --interval 0.25s --max-delay 1.5s
+  $ qsim run --instant --debug --items 1000    the same log, with the engine's invariants checked
+  $ qsim run --instant --items 10000000 | head -n 3
+                                               stops quietly once head has its lines
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Ctrl-C (or SIGTERM): producers stop at once, consumers finish the items they hold,
-then "Queue size is now N" counts the items left; exit 130 (143 for SIGTERM).
-A second Ctrl-C stops at once. A closed pipe (qsim run ... | head) ends the run
+Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
+they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for
+SIGTERM). A second Ctrl-C stops at once. If stdout closes (| head), the run stops
 quietly with exit 0.
---debug: checks the engine's invariants during the run (items got once, queue size
-within capacity, taskDone calls, time never going back, event loop blocked > 100 ms)
-and reports pending processes and unprocessed items at the end; each finding is
-one "qsim: debug: ..." line on stderr, and any finding makes the exit code 1.
-  $ qsim run --instant --debug --items 1000
-Exit codes: 0 success (or stdout closed early), 1 run failure (deadlock, failed
-process, --debug finding), 2 bad input, 130 Ctrl-C, 143 SIGTERM.`;
+--debug: checks invariants during the run (each item got once, queue size within
+capacity, taskDone calls, virtual time never going back, no step holding the event
+loop over 100 ms) and, at the end, processes still pending and items never
+processed. One "qsim: debug: ..." line on stderr per finding; any finding: exit 1.
+Exit codes: 0 success (also when stdout closes early), 1 run failure (deadlock,
+failed process, --debug finding, failed write), 2 bad input, 130 Ctrl-C, 143 SIGTERM.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');

@@ -44,7 +44,7 @@ export class Process implements ScheduledEvent {
   interrupted = false;
   #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
-  /** The primitive (other than sleep) the process is suspended on. */
+  /** The primitive (other than sleep) the process last suspended on; read only while it is 'waiting'. */
   #waitable: Waitable | undefined;
   /** An interrupt that arrived while the process ran; delivered at its next suspension. */
   #pendingInterrupt: Interrupt | undefined;
@@ -128,7 +128,6 @@ export class Process implements ScheduledEvent {
   resume(value: unknown): void {
     const resolve = this.#resolve;
     this.#resolve = this.#reject = undefined;
-    this.#waitable = undefined;
     this.state = 'running';
     this.#host.processWoken(this);
     resolve?.(value);
@@ -138,7 +137,6 @@ export class Process implements ScheduledEvent {
   throwInto(error: unknown): void {
     const reject = this.#reject;
     this.#resolve = this.#reject = undefined;
-    this.#waitable = undefined;
     this.state = 'running';
     this.#host.processWoken(this);
     reject?.(error);
