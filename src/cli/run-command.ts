@@ -19,8 +19,6 @@ import { OutputWriter } from './writer.js';
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   const run = parseRunFlags(flags);
   const { config } = run;
-  if (run.seedDrawn) io.stderr.write(`qsim: seed ${config.seed} (repeat this run with --seed ${config.seed})\n`);
-
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');
   const colour = colourEnabled(run.color, io.env, io.stdout.isTTY === true);
@@ -29,33 +27,27 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   ];
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
   // The debug modules are loaded only for --debug: a plain run does not even load them.
-  let monitor: DebugMonitor | undefined;
-  let handle: RunHandle;
-  if (run.debug) {
-    const [{ DebugMonitor }, { startDebugRun }] = await Promise.all([
-      import('../core/debug-monitor.js'),
-      import('../model/debug-run.js'),
-    ]);
-    monitor = new DebugMonitor();
-    handle = startDebugRun(config, monitor, { pacing, observers });
-  } else {
-    handle = startRun(config, { pacing, observers });
-  }
+  const debug = run.debug
+    ? await Promise.all([import('../core/debug-monitor.js'), import('../model/debug-run.js')])
+    : undefined;
+  const monitor: DebugMonitor | undefined = debug ? new debug[0].DebugMonitor() : undefined;
 
-  // How the run was stopped from outside, if it was.
+  // From here to the start of the run there is no await: the handlers are in place before anything is
+  // written, so a signal or a closed pipe always finds the run guarded.
+  const started: { run?: RunHandle } = {};
   let signalled: StopSignal | undefined;
   let abortExitCode = 0;
   let outputFailure: OutputError | undefined;
   const abort = (exitCode: number, reason: string): void => {
     abortExitCode = exitCode;
-    handle.abort(reason);
+    started.run?.abort(reason);
   };
   const removeSignalHandlers = io.signals
     ? handleStopSignals(io.signals, (signal, count) => {
         if (count > 1) return abort(SIGNAL_EXIT_CODES[signal], `stopped at once by a second ${signal}`);
         signalled = signal;
         io.stderr.write(`qsim: ${signal}: stopping; consumers finish the items they hold (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`);
-        handle.interrupt();
+        started.run?.interrupt();
       })
     : () => {};
   // A closed pipe (the reader has gone) ends the run quietly with 0; any other write error is a failure.
@@ -65,6 +57,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     outputFailure = new OutputError('stdout', error);
     abort(1, outputFailure.message);
   });
+  if (run.seedDrawn) io.stderr.write(`qsim: seed ${config.seed} (repeat this run with --seed ${config.seed})\n`);
+  const handle = monitor && debug ? debug[1].startDebugRun(config, monitor, { pacing, observers }) : startRun(config, { pacing, observers });
+  started.run = handle;
 
   let failure: unknown;
   try {

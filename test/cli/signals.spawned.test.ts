@@ -66,10 +66,9 @@ describe('stopping', () => {
   });
 
   it('Ctrl-C in a long instant run stops it between batches of events', async () => {
-    const qsim = startQsim(['run', '--seed', '7', '--instant', '--items', '100000000', '--quiet']);
-    // The seed is given, so nothing is written before the end: wait for the process to be running.
-    await new Promise((resolve) => qsim.child.once('spawn', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const qsim = startQsim(['run', '--instant', '--items', '100000000', '--quiet']);
+    // Without --seed, the drawn seed is printed as the run starts, after the signal handlers are in place.
+    await qsim.waitFor(/^qsim: seed \d+/, 'stderr');
     qsim.child.kill('SIGINT');
     expect((await qsim.exit).code).toBe(130);
     expect(qsim.stdout()).toMatch(/^Queue size is now \d+\n$/);
