@@ -27,6 +27,9 @@ Examples:
                                                the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
   $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
+  $ qsim run --instant --debug --items 1000    the same log, with the engine's invariants checked
+  $ qsim run --instant --items 10000000 | head -n 3
+                                               stops quietly once head has its lines
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
@@ -54,8 +57,17 @@ queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and no
 --format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
 failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
-130 stopped with q or Ctrl-C in --live.`;
+Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
+they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for
+SIGTERM). A second Ctrl-C stops at once. If stdout closes (| head), the run stops
+quietly with exit 0.
+--debug: checks invariants during the run (each item got once, queue size within
+capacity, taskDone calls, virtual time never going back, no step holding the event
+loop over 100 ms) and, at the end, processes still pending and items never
+processed. One "qsim: debug: ..." line on stderr per finding; any finding: exit 1.
+Exit codes: 0 success (also when stdout closes early), 1 run failure (deadlock,
+failed process, --debug finding, failed write), 2 bad input, 130 Ctrl-C (or q
+in --live), 143 SIGTERM.`;
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
@@ -66,7 +78,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeErr: () => {}, // only ever the whole help after a missing command: main() prints one line instead
       outputError: () => {}, // main() prints every error itself, on one line
     })
     .showSuggestionAfterError(true)
@@ -105,6 +117,7 @@ Run 'qsim run --help' for every option.`,
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
+    .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       setExitCode(await runCommand(flags, io));

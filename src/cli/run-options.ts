@@ -27,6 +27,7 @@ export interface RunFlags extends OutputFlags {
   scenario?: string;
   printScenario?: boolean;
   live?: boolean;
+  debug?: boolean;
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -79,6 +80,8 @@ export interface RunInvocation {
   readonly output: OutputChoice;
   /** --live: the full-screen view instead of the log (paced runs only). */
   readonly live: boolean;
+  /** --debug: check the run's invariants and report findings on stderr. */
+  readonly debug: boolean;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -124,6 +127,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     color: flags.color,
     output,
     live: flags.live === true,
+    debug: flags.debug === true,
   };
 }
 

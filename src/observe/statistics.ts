@@ -265,6 +265,7 @@ export class RunStatistics implements RunObserver {
     return {
       seed: this.#seed,
       simulatedSeconds: duration,
+      interrupted: finished.interrupted,
       items: {
         produced: finished.produced,
         consumed: finished.consumed,

@@ -135,6 +135,8 @@ export interface RunSummary {
   readonly seed: number;
   /** Simulated time at the end of the run. */
   readonly simulatedSeconds: number;
+  /** True when the run was stopped early (Ctrl-C, SIGTERM): the figures cover the run up to then. */
+  readonly interrupted: boolean;
   readonly items: ItemCounts;
   /** Items still waiting in the queues when the run ended. */
   readonly finalQueueSize: number;

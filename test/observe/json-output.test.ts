@@ -25,6 +25,7 @@ describe('summary renderers', () => {
   const summary: RunSummary = {
     seed: 1,
     simulatedSeconds: 0.1 + 0.2,
+    interrupted: false,
     items: { produced: 1, consumed: 1, completed: 1, left: 0, dropped: 0, deadLettered: 0 },
     finalQueueSize: 0,
     throughputPerSecond: 1 / 0.30000000000000004,

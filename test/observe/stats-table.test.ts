@@ -4,6 +4,7 @@ import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
 const summary: RunSummary = {
+  interrupted: false,
   seed: 1,
   simulatedSeconds: 4.5,
   items: { produced: 3, consumed: 3, completed: 3, left: 0, dropped: 0, deadLettered: 0 },
