@@ -1,6 +1,6 @@
 import { WallClockPacing } from '../core/pacing.js';
 import type { RunFinished } from '../model/events.js';
-import { simulateScenario } from '../model/run.js';
+import { startScenario, type RunHandle } from '../model/run.js';
 import { plainStyle } from '../live/frame.js';
 import { LiveState } from '../live/live-state.js';
 import { LiveView } from '../live/live-view.js';
@@ -54,11 +54,20 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   let exitCode = 0;
   let stoppedBy: string | undefined;
   let viewError: unknown;
+  let handle: RunHandle | undefined;
+  // The first q or Ctrl-C stops the run as Ctrl-C does without --live: producers stop, workers finish
+  // what they hold (at the run's pace, shown in the view), then it ends. A second one, or an error, stops it at once.
   const end = (code: number, reason: string): void => {
     if (stop.signal.aborted) return;
+    const first = stoppedBy === undefined;
     exitCode = code;
     stoppedBy = reason;
-    stop.abort();
+    if (first && reason !== 'error' && handle) {
+      if (pacing.paused) pacing.resume();
+      handle.interrupt();
+    } else {
+      stop.abort();
+    }
   };
 
   const view = new LiveView({
@@ -76,7 +85,8 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
 
   let finished: RunFinished;
   // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
-  const running = simulateScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  const running = handle.finished;
   try {
     view.open();
     finished = await running;

@@ -50,7 +50,8 @@ left in the queue right after the get) and "[George] Done", then "Queue size is 
 Live view (--live): a full-screen view redrawn a few times a second: the queue as a bar
 with a sparkline of its history, one lane per consumer (item in hand, progress, items
 processed, utilization), and the latest log lines. Keys: space pauses and resumes,
-+/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
++/- double or halve the speed, q or Ctrl-C stops the run as Ctrl-C does without
+--live (consumers finish what they hold; a second q stops at once; exit 130). When it closes,
 the final line prints on the normal screen. Needs a terminal on stdin and stdout.
 --format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
 queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
