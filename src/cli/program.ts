@@ -1,8 +1,7 @@
 import { Command } from 'commander';
 import type { CliIo } from './io.js';
-import { runCommand } from './run-command.js';
-import { validateCommand } from './validate-command.js';
-import { RUN_DEFAULTS, type RunFlags } from './run-options.js';
+import { RUN_DEFAULTS } from './run-defaults.js';
+import type { RunFlags } from './run-options.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -121,6 +120,8 @@ Run 'qsim run --help' for every option.`,
     .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
+      // Each command's modules load when it runs, so --help and --version stay fast.
+      const { runCommand } = await import('./run-command.js');
       setExitCode(await runCommand(flags, io));
     });
 
@@ -137,7 +138,8 @@ Example:
 
 Exit codes: 0 valid, 2 invalid (each problem on its own line: FILE:LINE: path: expected …, got …).`,
     )
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { validateCommand } = await import('./validate-command.js');
       setExitCode(validateCommand(file, io));
     });
 

@@ -2,11 +2,8 @@ import type { DebugMonitor } from '../core/debug-monitor.js';
 import { RunAbortedError } from '../core/errors.js';
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import { startScenario, type RunHandle } from '../model/run.js';
-import { formatScenario } from '../scenario/print.js';
 import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
-import { reportFindings } from './debug-report.js';
 import type { CliIo } from './io.js';
-import { liveTerminal, runLive } from './live-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
 import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
@@ -17,13 +14,17 @@ import { drainAwareTimers, OutputWriter } from './writer.js';
  * 0, 130/143 after Ctrl-C/SIGTERM, 1 when --debug found something; run failures are thrown.
  */
 export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
-  const run = parseRunFlags(flags);
+  // The scenario, print and live modules (YAML, zod, terminal measuring) load only for the runs that use them.
+  const scenarioFiles = flags.scenario !== undefined ? await import('../scenario/load.js') : undefined;
+  const run = parseRunFlags(flags, undefined, scenarioFiles?.loadScenario);
   if (run.printScenario) {
+    const { formatScenario } = await import('../scenario/print.js');
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
-  const terminal = run.live ? liveTerminal(io) : undefined;
-  if (terminal) {
+  if (run.live) {
+    const { liveTerminal, runLive } = await import('./live-command.js');
+    const terminal = liveTerminal(io);
     if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
     return runLive(run, io, terminal);
   }
@@ -36,7 +37,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   // Instant runs wait for a slow reader of stdout instead of buffering without bound.
   const timers = instant ? { timers: drainAwareTimers(out) } : {};
   // The debug modules are loaded only for --debug: a plain run does not even load them.
-  const debug = run.debug ? await Promise.all([import('../core/debug-monitor.js'), import('../model/debug-run.js')]) : undefined;
+  const debug = run.debug
+    ? await Promise.all([import('../core/debug-monitor.js'), import('../model/debug-run.js'), import('./debug-report.js')])
+    : undefined;
   const monitor: DebugMonitor | undefined = debug ? new debug[0].DebugMonitor() : undefined;
 
   // From here to the start of the run there is no await: the handlers are in place before anything is
@@ -90,7 +93,7 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     return abortExitCode;
   }
   out.flush();
-  const found = monitor ? reportFindings(monitor, failure !== undefined, io.stderr) : 0;
+  const found = monitor && debug ? debug[2].reportFindings(monitor, failure !== undefined, io.stderr) : 0;
   if (failure !== undefined) throw failure;
   if (found > 0) return 1;
   return signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
