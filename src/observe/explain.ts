@@ -56,7 +56,17 @@ function signedPercent(ratio: number): string {
 
 /** Wraps `text` at WIDTH columns; "ρ = 1.50" never breaks around its "=". */
 export function wrap(text: string, width = WIDTH): string[] {
-  const words = text.replace(/ = /g, '\u0000=\u0000').split(' ');
+  const split = text.split(' ');
+  const words: string[] = [];
+  for (let i = 0; i < split.length; i++) {
+    // "ρ = 1.50" stays one word.
+    if (split[i + 1] === '=' && i + 2 < split.length) {
+      words.push(`${split[i]} = ${split[i + 2]}`);
+      i += 2;
+    } else {
+      words.push(split[i] as string);
+    }
+  }
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
@@ -69,7 +79,7 @@ export function wrap(text: string, width = WIDTH): string[] {
     }
   }
   if (line !== '') lines.push(line);
-  return lines.map((l) => l.replace(/\u0000/g, ' '));
+  return lines;
 }
 
 /**
