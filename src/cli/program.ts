@@ -25,6 +25,13 @@ Examples:
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
+  $ qsim run --seed 1 --instant --explain      the demo, then why its queue grows (ρ = 1.5)
+  $ qsim run --instant --seed 3 -n 1000000 -c 4 -i 'exp(278ms)' --delay 'exp(1s)' -q --explain
+                                               M/M/4 at ρ = 0.9: simulated mean wait beside Erlang C's
+  $ qsim run --instant --seed 3 -n 200000 -c 4 -i 'exp(278ms)' --delay 'exp(1s)' --replications 8 --explain
+                                               8 runs on all cores: mean ± 95% CI, and whether theory is inside
+  $ qsim run --instant -n 100000 -c 1 -i 'exp(1s)' --delay 'exp(800ms)' --warmup 1h --stats
+                                               statistics after the first simulated hour only
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
   $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
 
@@ -49,10 +56,26 @@ with a sparkline of its history, one lane per consumer (item in hand, progress, 
 processed, utilization), and the latest log lines. Keys: space pauses and resumes,
 +/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
 the final line prints on the normal screen. Needs a terminal on stdin and stdout.
---format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
-queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
+--format json prints one summary object (seed, simulatedSeconds, warmupSeconds, items,
+throughputPerSecond, queue, waitSeconds, systemSeconds, consumers, producers, stages,
+bottleneck, theory, options) and nothing else;
 --format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
 failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
+Theory (--explain; the theory object of --format json): offered load ρ = arrival
+  rate × mean processing time / (consumers × concurrency). At ρ >= 1 the consumers
+  cannot keep up and the backlog grows by (arrival rate − service rate) items/s.
+  Below 1 the steady-state mean wait comes from Erlang C (M/M/c), Pollaczek–
+  Khinchine (M/G/1), G/M/1 (incl. D/M/1) or M/M/c/K (drop-newest), all exact, or
+  Kingman / Allen–Cunneen (approximations); otherwise qsim says why none applies.
+  A pipeline names its bottleneck stage (also in --stats).
+--warmup d leaves the first d of simulated time out of waits, queue sizes, busy
+  time and throughput (item counts stay whole-run); the log is unchanged.
+--replications n runs seeds seed..seed+n-1 in virtual time on --jobs worker
+  threads and prints no log: text shows each key figure as mean ± 95% confidence
+  interval (then --stats and --explain for the merged figures), json the merged
+  summary with a replications object, ndjson a line per replication and then the
+  summary. The output is the same whatever --jobs is. Not with --live, --speed,
+  --chart or --timestamps.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
 130 stopped with q or Ctrl-C in --live.`;

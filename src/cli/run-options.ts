@@ -165,7 +165,8 @@ function parseReplications(flags: RunFlags, output: OutputChoice, seed: number):
   }
   const count = wholeNumber('--replications', flags.replications, 2, MAX_REPLICATIONS);
   const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber('--jobs', flags.jobs, 1, MAX_JOBS);
-  if (seed + count - 1 > Number.MAX_SAFE_INTEGER) {
+  // Compared this way round: seed + count − 1 could round down past the limit.
+  if (seed > Number.MAX_SAFE_INTEGER - (count - 1)) {
     throw invalidValue('--seed', `a whole number up to ${Number.MAX_SAFE_INTEGER - count + 1} with --replications ${count} (seeds seed..seed+${count - 1})`, String(seed));
   }
   const refuse = (option: string, why: string): never => {

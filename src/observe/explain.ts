@@ -165,7 +165,9 @@ function predictionSentence(theory: StageTheory | RunSummary['theory'], stageOnl
     stageOnly ? comparisonText('drop probability', stageOnly.dropProbability, (p) => `${(p * 100).toFixed(2)}%`) : undefined,
   ].filter((part): part is string => part !== undefined);
   if (parts.length === 0) {
-    if (theory.overloaded) return `${theory.model}: while it cannot keep up the queue has no steady state, so no mean wait is predicted; it grows until the producers stop, then drains.`;
+    if (theory.backlogGrowthPerSecond !== null) {
+      return `${theory.model}: while it cannot keep up the queue has no steady state, so no mean wait is predicted; it grows until the producers stop, then drains.`;
+    }
     return `${theory.model}: no formula applies. ${theory.note}`;
   }
   const approximation = theory.exact ? '' : ` ${theory.note}`;

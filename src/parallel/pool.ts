@@ -102,8 +102,11 @@ class RunThread {
     });
   }
 
+  /** Stops the thread; a run in progress rejects. */
   async terminate(): Promise<void> {
     this.#worker.removeAllListeners('exit');
+    this.#pending?.reject(new Error('the RunPool was closed during the run'));
+    this.#pending = undefined;
     await this.#worker.terminate();
   }
 }
@@ -136,7 +139,7 @@ export class RunPool {
     });
   }
 
-  /** Stops every worker thread; runs not yet started are rejected. */
+  /** Stops every worker thread; runs in progress and runs still waiting for a thread reject. */
   async close(): Promise<void> {
     this.#closed = true;
     this.#limit.clearQueue();
