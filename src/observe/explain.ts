@@ -106,7 +106,8 @@ function arrivalPhrase(sources: readonly SourceSpec[], rate: number | null, brie
 function serversPhrase(stage: StageSpec, pipeline: boolean): string {
   const workers = stage.workers.length;
   const who = pipeline ? `${stage.name}'s ${count(workers, 'worker')}` : count(workers, 'consumer');
-  return stage.concurrency === 1 ? who : `${who} with ${stage.concurrency} slots each`;
+  if (stage.concurrency === 1) return who;
+  return `${who} with ${stage.concurrency} slots${workers === 1 ? '' : ' each'}`;
 }
 
 function comparisonText(label: string, c: TheoryComparison, unit: (value: number) => string): string | undefined {
@@ -136,16 +137,31 @@ function loadSentences(
   const rho = `Offered load ρ = ${theory.offeredLoad.toFixed(2)}`;
   const serviceRate = theory.serviceRatePerSecond === null ? 'any number of' : sig3(theory.serviceRatePerSecond);
   const arrivalRate = theory.arrivalRatePerSecond === null ? 'every' : sig3(theory.arrivalRatePerSecond);
-  const each = stage.concurrency === 1 ? (pipeline ? 'Each worker' : 'Each consumer') : 'Each slot';
-  const pace = `${each} takes ${readableSeconds(stage.delay.mean)} per item on average (${formatDistribution(stage.delay.spec)})`;
+  const one = stage.workers.length === 1;
+  const single = one && stage.concurrency === 1;
+  const noun = pipeline ? 'worker' : 'consumer';
+  const each = stage.concurrency > 1 ? 'Each slot' : single ? `The ${noun}` : `Each ${noun}`;
+  const shape = stage.delay.spec.kind === 'const' ? '' : ` on average (${formatDistribution(stage.delay.spec)})`;
+  const pace = `${each} takes ${readableSeconds(stage.delay.mean)} per item${shape}`;
+  if (theory.serviceRatePerSecond === null) {
+    return [`${rho}: processing takes no time (${formatDistribution(stage.delay.spec)}), so no item ever waits.`];
+  }
   if (!theory.overloaded) {
     const busy = Math.round(theory.offeredLoad * 100);
     return [
-      `${rho}: items arrive at ${arrivalRate} per second (${arrivals.brief}) and ${servers} can finish ${serviceRate} per second, so they are busy about ${busy}% of the time.`,
+      `${rho}: items arrive at ${arrivalRate} per second (${arrivals.brief}) and ${servers} can finish ${serviceRate} per second, so ${one ? 'it is' : 'they are'} busy about ${busy}% of the time.`,
     ];
   }
   const excess = theory.arrivalRatePerSecond !== null && theory.serviceRatePerSecond !== null ? theory.arrivalRatePerSecond - theory.serviceRatePerSecond : null;
-  const together = `${pace}, so together they finish ${serviceRate} items per second against ${arrivalRate} arriving.`;
+  const together = single
+    ? `${pace}: ${serviceRate} items per second against ${arrivalRate} arriving.`
+    : `${pace}, so together they finish ${serviceRate} items per second against ${arrivalRate} arriving.`;
+  if (theory.backlogGrowthPerSecond !== null && Math.abs(theory.offeredLoad - 1) < 1e-9) {
+    return [
+      `${rho}: ${servers} only just keep${one ? 's' : ''} up with ${arrivals.full}. At exactly ρ = 1 there is no steady state either: the queue drifts ever longer, about as the square root of time, rather than at a fixed rate.`,
+      together,
+    ];
+  }
   if (theory.backlogGrowthPerSecond !== null) {
     const keep = finite ? ' while items keep arriving' : '';
     return [`${rho}: ${servers} cannot keep up with ${arrivals.full}; the backlog grows by about ${about(theory.backlogGrowthPerSecond)} items per second${keep}.`, together];
@@ -249,6 +265,9 @@ function pipeline(summary: RunSummary, scenario: Scenario): string[] {
     ['left', 'left', 'right', 'left', 'right', 'left'],
   );
   lines.push(...table);
+  for (const stage of theory.stages) {
+    if (stage.method === null && !stage.overloaded) lines.push(...wrap(`${stage.name}: ${stage.note}`));
+  }
   const k = summary.bottleneck.index;
   const bottleneck = theory.stages[k] as StageTheory;
   const spec = scenario.stages[k] as StageSpec;
