@@ -52,5 +52,21 @@ export type {
   ConsumerSummary,
   ProducerSummary,
   SummaryOptions,
+  TheorySummary,
+  StageTheory,
+  TheoryComparison,
+  BottleneckSummary,
+  ReplicationsSummary,
+  ReplicatedStatistic,
 } from './observe/summary.js';
 export { renderJsonSummary } from './observe/json-output.js';
+export { mergeReplications } from './observe/replications.js';
+export { predict } from './theory/predict.js';
+export type { Prediction, StagePrediction, TheoryMethod } from './theory/predict.js';
+export { erlangB, erlangC, mmc, mmck } from './theory/erlang.js';
+export { mg1, gm1, gm1Sigma } from './theory/single-server.js';
+export { allenCunneen } from './theory/approximations.js';
+export { RunPool, runAll, RunFailedError } from './parallel/pool.js';
+export type { RunPoolOptions } from './parallel/pool.js';
+export { runRequest, executeRunRequest } from './parallel/run-request.js';
+export type { RunRequest, RunRequestOptions } from './parallel/run-request.js';

@@ -28,6 +28,11 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
     return runLive(run, io, terminal);
   }
+  if (run.replications) {
+    if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+    const { runReplications } = await import('./replications-command.js');
+    return runReplications(run, run.replications, io);
+  }
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');

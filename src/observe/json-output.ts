@@ -37,3 +37,8 @@ export function renderJsonSummary(summary: RunSummary): string {
 export function renderNdjsonSummary(summary: RunSummary): string {
   return `${JSON.stringify({ type: 'summary', ...summary }, replacer)}\n`;
 }
+
+/** One replication's summary as an NDJSON line (`--replications` with ndjson): `{"type":"replication",…}`. */
+export function renderNdjsonReplication(summary: RunSummary): string {
+  return `${JSON.stringify({ type: 'replication', ...summary }, replacer)}\n`;
+}
