@@ -57,6 +57,11 @@ Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
 130 stopped with q or Ctrl-C in --live.`;
 
+/** Gathers a repeatable option's values in order. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
   program
@@ -105,6 +110,8 @@ Run 'qsim run --help' for every option.`,
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
+    .option('--model <file>', 'run a model written as code: a .mjs, .js or .ts file whose default export builds it (see "Writing a model" in the README); the options above become its opts')
+    .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect, [])
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       setExitCode(await runCommand(flags, io));

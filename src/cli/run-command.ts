@@ -3,6 +3,7 @@ import { simulateScenario } from '../model/run.js';
 import { formatScenario } from '../scenario/print.js';
 import type { CliIo } from './io.js';
 import { liveTerminal, runLive } from './live-command.js';
+import { runModelCommand } from './model-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
 import { drainAwareTimers, OutputWriter } from './writer.js';
@@ -18,6 +19,7 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
 
   if (terminal) return runLive(run, io, terminal);
+  if (run.model) return runModelCommand(run, run.model, io);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');

@@ -3,6 +3,7 @@ import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/c
 import type { Scenario } from '../model/scenario.js';
 import { loadScenario } from '../scenario/load.js';
 import { createDistribution } from '../model/distribution.js';
+import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, UsageError } from './usage-error.js';
@@ -27,6 +28,8 @@ export interface RunFlags extends OutputFlags {
   scenario?: string;
   printScenario?: boolean;
   live?: boolean;
+  model?: string;
+  set?: string[];
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -79,6 +82,8 @@ export interface RunInvocation {
   readonly output: OutputChoice;
   /** --live: the full-screen view instead of the log (paced runs only). */
   readonly live: boolean;
+  /** --model and its --set parameters; the run's options (config) become the model's opts. */
+  readonly model: ModelChoice | undefined;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -96,6 +101,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     ? { kind: 'instant' }
     : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
   const output = parseOutputFlags(flags);
+  const model = parseModelFlags(flags);
   let config: RunConfig | undefined;
   let scenario: Scenario;
   if (flags.scenario !== undefined) {
@@ -124,6 +130,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     color: flags.color,
     output,
     live: flags.live === true,
+    model,
   };
 }
 
