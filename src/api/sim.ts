@@ -56,7 +56,7 @@ export interface SimRunOptions {
 export type SimResult = ModelFinished;
 
 /** The body of a process: an async function of its `p`. */
-export type ProcessBody = (p: SimProcess) => Promise<void> | void;
+export type SimProcessBody = (p: SimProcess) => Promise<void> | void;
 
 const QUEUE_KINDS: readonly QueueKind[] = ['fifo', 'lifo', 'priority'];
 
@@ -200,7 +200,7 @@ export class Sim {
    *   p.log('Done');
    * });
    */
-  process(name: string, body: ProcessBody, options: SimProcessOptions = {}): SimProcess {
+  process(name: string, body: SimProcessBody, options: SimProcessOptions = {}): SimProcess {
     this.#notEnded('sim.process()');
     this.#checkName('process', name, this.#processNames);
     if (typeof body !== 'function') throw new InvalidArgumentError(`process ${name}: the body must be a function, got ${typeof body}`);

@@ -24,6 +24,7 @@ import { drainAwareTimers, OutputWriter } from './writer.js';
 
 export async function runModelCommand(run: RunInvocation, model: ModelChoice, io: CliIo): Promise<number> {
   const build = await loadModel(model.path);
+  if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   const options: ModelOptions = { ...(run.config as RunConfig), seed: run.seed, set: model.set };
   const { format, stats, timestamps } = run.output;
   const instant = run.pacing.kind === 'instant';

@@ -15,11 +15,12 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
+  // A model reports a file it cannot load before anything else, so that error is the only line.
+  if (run.model) return runModelCommand(run, run.model, io);
   const terminal = run.live ? liveTerminal(io) : undefined;
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
 
   if (terminal) return runLive(run, io, terminal);
-  if (run.model) return runModelCommand(run, run.model, io);
 
   const instant = run.pacing.kind === 'instant';
   const out = new OutputWriter(io.stdout, instant ? 'batch' : 'line');

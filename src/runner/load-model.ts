@@ -28,9 +28,12 @@ export class ModelFileError extends QsimError {
 const JAVASCRIPT = ['.mjs', '.js', '.cjs'];
 const TYPESCRIPT = ['.ts', '.mts', '.cts'];
 
-function firstLine(error: unknown): string {
+/** The gist of a load error on one line: its first line, and the next when the first only announces it ("…errors:"). */
+function gist(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').find((line) => line.trim() !== '')?.trim() ?? 'unknown error';
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const [first = 'unknown error', second] = lines;
+  return first.endsWith(':') && second !== undefined ? `${first} ${second}` : first;
 }
 
 async function importTypeScript(url: string): Promise<unknown> {
@@ -60,7 +63,7 @@ export async function loadModel(path: string): Promise<ModelFunction> {
   try {
     namespace = typescript ? await importTypeScript(url) : await import(url);
   } catch (error) {
-    throw new ModelFileError(`--model ${quote(path)} could not be loaded: ${firstLine(error)}`, { cause: error });
+    throw new ModelFileError(`--model ${quote(path)} could not be loaded: ${gist(error)}`, { cause: error });
   }
   const model = defaultFunction(namespace);
   if (model === undefined) {
