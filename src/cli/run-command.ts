@@ -3,7 +3,6 @@ import { simulateScenario } from '../model/run.js';
 import { formatScenario } from '../scenario/print.js';
 import type { CliIo } from './io.js';
 import { liveTerminal, runLive } from './live-command.js';
-import { runModelCommand } from './model-command.js';
 import { parseRunFlags, type RunFlags } from './run-options.js';
 import { runOutputs } from './run-outputs.js';
 import { drainAwareTimers, OutputWriter } from './writer.js';
@@ -16,7 +15,8 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     return 0;
   }
   // A model reports a file it cannot load before anything else, so that error is the only line.
-  if (run.model) return runModelCommand(run, run.model, io);
+  // Loaded on demand: runs of the built-in pipeline never load the model API.
+  if (run.model) return (await import('./model-command.js')).runModelCommand(run, run.model, io);
   const terminal = run.live ? liveTerminal(io) : undefined;
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
 
