@@ -61,7 +61,7 @@ export class ProcessRuntime {
     const core = this.core as Process;
     if (this.#waiter !== undefined) {
       throw new InvalidArgumentError(
-        `process ${this.name} started to wait on ${label} while it was still waiting on ${core.waitingOn}; ` +
+        `it started to wait on ${label} while still waiting on ${core.waitingOn}; ` +
           'a process waits for one thing at a time: await each wait before the next, or combine them with p.anyOf or p.allOf',
       );
     }

@@ -13,7 +13,7 @@
  * scheduled, the run stops with a DeadlockError naming each process and what
  * it waits on.
  */
-import { InvalidArgumentError } from '../core/errors.js';
+import { InvalidArgumentError, ProcessFailedError } from '../core/errors.js';
 import type { Pacing } from '../core/pacing.js';
 import { RandomSource } from '../core/random.js';
 import { Simulation } from '../core/simulation.js';
@@ -215,9 +215,14 @@ export class Sim {
     runtime.core = engine.process(name, () =>
       runAsProcess(runtime, async () => {
         events.processStarted(engine.now, info);
-        await body(handle);
-        if (runtime.waiting) {
-          throw new InvalidArgumentError(`returned while still waiting on ${runtime.core?.waitingOn}: a process must await every wait it starts`);
+        try {
+          await body(handle);
+          if (runtime.waiting) {
+            throw new InvalidArgumentError(`it returned while still waiting on ${runtime.core?.waitingOn}: a process must await every wait it starts`);
+          }
+        } catch (error) {
+          // Name the process for every error, the model API's own included (the engine passes QsimErrors on as they are).
+          throw error instanceof ProcessFailedError ? error : new ProcessFailedError(name, engine.now, error);
         }
         runtime.finished = true;
         events.processFinished(engine.now, info);
