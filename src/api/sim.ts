@@ -56,7 +56,7 @@ export interface SimRunOptions {
 export type SimResult = ModelFinished;
 
 /** The body of a process: an async function of its `p`. */
-export type SimProcessBody = (p: SimProcess) => Promise<void> | void;
+export type SimProcessBody = (p: SimProcess) => Promise<unknown> | void;
 
 const QUEUE_KINDS: readonly QueueKind[] = ['fifo', 'lifo', 'priority'];
 
