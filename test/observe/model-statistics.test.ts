@@ -45,7 +45,8 @@ describe('model statistics', () => {
     expect(queue?.waitSeconds).toMatchObject({ count: 4, mean: (2 + 3 + 2 + 2) / 4, max: 3 });
     // Little's law: mean size = gets / time x mean wait.
     expect(queue?.meanSize).toBeCloseTo((4 / 6) * (9 / 4), 12);
-    expect(queue?.blockedSeconds).toBe(2 + 3);
+    // Item 2 waited for room from 0 to 2 s, item 3 from 2 to 3 s.
+    expect(queue?.blockedSeconds).toBe(2 + 1);
     expect(summary.processes).toEqual([
       { name: 'producer', startedAt: 0, finishedAt: 3, sleepingSeconds: 0, waitingSeconds: 3, logLines: 0 },
       { name: 'worker', startedAt: 0, finishedAt: 6, sleepingSeconds: 6, waitingSeconds: 0, logLines: 4 },
