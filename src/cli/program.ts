@@ -22,6 +22,10 @@ Examples:
                                                a multi-stage pipeline from a scenario file
   $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
                                                these options as a scenario file to grow
+  $ qsim run --model examples/models/batching.ts --seed 1 --items 100 --instant --stats
+                                               a model written as code (TypeScript runs as is)
+  $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
+                                               model parameters, read as opts.set.batch, opts.set.window
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
@@ -41,6 +45,10 @@ Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 
 Scenario files (--scenario): YAML or JSON with sources and stages (failures,
   retries, dead letters); check one with 'qsim validate FILE'. --seed, --speed,
   --instant, --quiet and the output options override the file.
+Models (--model FILE): a .mjs, .js or .ts module whose default export builds the model with the
+  model API (sim.queue, sim.process, p.sleep, p.log, …; see "Writing a model" in the README); it gets
+  this command's options as opts and --set NAME=VALUE as opts.set (numbers and durations parsed).
+  Not with --live, --chart, --scenario or --print-scenario. A model file that cannot be loaded exits 2.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
@@ -58,7 +66,7 @@ Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
 130 stopped with q or Ctrl-C in --live.`;
 
 /** Gathers a repeatable option's values in order. */
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -111,7 +119,7 @@ Run 'qsim run --help' for every option.`,
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
     .option('--model <file>', 'run a model written as code: a .mjs, .js or .ts file whose default export builds it (see "Writing a model" in the README); the options above become its opts')
-    .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect, [])
+    .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       setExitCode(await runCommand(flags, io));
