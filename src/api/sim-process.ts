@@ -114,7 +114,9 @@ export class SimProcessImpl implements SimProcess {
     const { info, sim } = this.#runtime;
     if (info.colour < 0) throw new InvalidArgumentError(`process ${info.name} was created with { log: false }, so it cannot log`);
     const now = sim.engine.now;
-    for (const line of String(text).split(/\r?\n/)) sim.events.logLine(now, info, line);
+    const value = String(text);
+    if (!value.includes('\n')) sim.events.logLine(now, info, value);
+    else for (const line of value.split(/\r?\n/)) sim.events.logLine(now, info, line);
   }
 
   wait<T>(event: SimEvent<T>): Promise<T> {
