@@ -71,16 +71,16 @@ export interface ModelObserver {
   /** A put found `queue` full and waits for room (backpressure). */
   putBlocked?(time: number, queue: QueueInfo, process: ProcessInfo | undefined): void;
   /**
-   * An item entered `queue`, which now holds `size` items (an item handed
-   * straight to a waiting getter is counted, then itemGot follows at once);
-   * `blocked` is how long its put waited for room (0 when it did not).
+   * An item entered `queue`, which now holds `size` items. An item handed
+   * straight to a waiting getter never counts in `size`: itemGot follows at
+   * once with wait 0. `blocked` is how long its put waited for room (0 when it did not).
    */
   itemPut?(time: number, queue: QueueInfo, size: number, process: ProcessInfo | undefined, blocked: number): void;
   /** An item left `queue` (a get or take), which now holds `size` items; it had waited `wait` seconds in it. */
   itemGot?(time: number, queue: QueueInfo, size: number, process: ProcessInfo | undefined, wait: number): void;
   /** `process` logged one line of text (p.log). */
   logLine?(time: number, process: ProcessInfo, text: string): void;
-  /** The run ended: every process has finished. */
+  /** The run ended: every process has finished (or the run was aborted). */
   modelFinished?(event: ModelFinished): void;
 }
 
