@@ -3,6 +3,7 @@ import { InvalidArgumentError, QsimError, QueueShutDownError } from '../core/err
 import { QueueEmptyError, QueueFullError } from '../core/queue.js';
 import type { ProcessInfo, QueueInfo, QueueKind } from './model-events.js';
 import type { ProcessRuntime, SimContext } from './process-runtime.js';
+import type { WaitOptions } from './sim-process.js';
 import { FifoStore, LifoStore, PriorityStore, type Entry, type QueueStore } from './queue-store.js';
 import type { Waiter } from './waiter.js';
 
@@ -66,6 +67,14 @@ export interface SimQueue<T> extends AsyncIterable<T> {
   put(item: T): Promise<void>;
   /** Takes the next item, waiting while the queue is empty; rejects with QueueClosedError once it is shut down and empty. */
   get(): Promise<T>;
+  /**
+   * As get(), giving up after `timeout` seconds: undefined when no item came in time.
+   *
+   * @example
+   * const next = await q.get({ timeout: 0.25 }); // a batching window
+   * if (next === undefined) flush();
+   */
+  get(options: WaitOptions): Promise<T | undefined>;
   /** Puts `item` without waiting; throws QueueFullError when full. */
   putNowait(item: T): void;
   /** Takes the next item without waiting; throws QueueEmptyError when empty (QueueClosedError once shut down). */
@@ -186,12 +195,21 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     this.#admit(item, key, infoOf(this.#sim.current()), 0);
   }
 
-  get(): Promise<T> {
+  get(): Promise<T>;
+  get(options: WaitOptions): Promise<T | undefined>;
+  get(options: WaitOptions = {}): Promise<T | undefined> {
+    const { timeout } = options;
+    if (timeout !== undefined && (!(timeout >= 0) || !Number.isFinite(timeout))) {
+      throw new InvalidArgumentError(`the timeout of get expects a finite number of seconds >= 0, got ${timeout}`);
+    }
     if (this.#store.length > 0) return Promise.resolve(this.#take(this.#sim.current()));
     if (this.#shutDown) return Promise.reject(new QueueClosedError(this.name));
     const process = this.#sim.waitingProcess(`get from queue ${this.name}`);
-    return process.wait<T>('waiting', this.#getLabel, (waiter) => {
+    const label = timeout === undefined ? this.#getLabel : `${this.#getLabel} or ${timeout} s`;
+    return process.wait<T | undefined>('waiting', label, (waiter) => {
       this.#getters.push({ waiter: waiter as Waiter<unknown>, iterator: false });
+      // A getter that gave up stays in the line, settled: #admit and shutdown pass over it.
+      if (timeout !== undefined) this.#sim.engine.schedule(timeout, () => waiter.wake(undefined));
     });
   }
 
@@ -270,6 +288,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     const now = this.#sim.engine.now;
     const { events } = this.#sim;
     const store = this.#store;
+    while (this.#getters.length > 0 && (this.#getters.peekFirst() as Getter).waiter.settled) this.#getters.shift();
     if (this.#getters.length > 0) {
       const getter = this.#getters.shift() as Getter;
       events.itemPut(now, this.info, store.length, by, blocked);

@@ -3,8 +3,8 @@
  * `qsim run`, with the same pacing, log, statistics and outputs.
  *
  * The engine's rule: a process waits only through these primitives —
- * `p.sleep`, `p.wait`, `p.anyOf`, `p.allOf`, and a queue's `put`, `get`,
- * `join` and `for await` — one wait at a time. Each primitive tells the
+ * `p.sleep`, `p.wait`, `p.anyOf`, `p.allOf`, and a queue's `put`, `get`
+ * (also with a timeout), `join` and `for await` — one wait at a time. Each primitive tells the
  * engine when the process suspends and when it is woken, so the engine knows
  * the moment every process is waiting and only then moves the clock. A plain
  * Promise (a timer, I/O, a promise resolved by another process) awaited in a

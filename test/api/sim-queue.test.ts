@@ -219,3 +219,49 @@ describe('model queues: shutdown and join', () => {
     expect(() => q.taskDone()).toThrow(/more times than items were put/);
   });
 });
+
+describe('model queues: get with a timeout', () => {
+  test('get({ timeout }) gives up with undefined; an item put later goes to a getter still waiting, not to the one that gave up', async () => {
+    const { sim, log } = simWithLog();
+    const q = sim.queue<string>({ name: 'q' });
+    sim.process('impatient', async (p) => {
+      p.log(`first: ${await q.get({ timeout: 1 })}`);
+      q.putNowait('mine');
+      p.log(`second: ${await q.get({ timeout: 1 })}`);
+    });
+    sim.process('patient', async (p) => p.log(`got ${await q.get()}`));
+    sim.process('producer', async (p) => {
+      await p.sleep(2);
+      await q.put('late');
+    }, { log: false });
+    await sim.run();
+    expect(log.lines).toEqual(['1.000 impatient: first: undefined', '1.000 patient: got mine', '2.000 impatient: second: late']);
+  });
+
+  test('a batching window: collect items for at most 0.5 s after the first, then flush', async () => {
+    const { sim, log } = simWithLog();
+    const q = sim.queue<number>({ name: 'q' });
+    sim.process('producer', async (p) => {
+      for (const gap of [0.1, 0.1, 0.1, 1, 0.2, 2]) {
+        await p.sleep(gap);
+        await q.put(Math.round(p.now * 10));
+      }
+      q.shutdown();
+    }, { log: false });
+    sim.process('batcher', async (p) => {
+      for await (const first of q) {
+        const batch = [first];
+        const until = p.now + 0.5;
+        for (;;) {
+          const next = await q.get({ timeout: Math.max(0, until - p.now) }).catch(() => undefined);
+          if (next === undefined) break;
+          batch.push(next);
+        }
+        p.log(batch.join(','));
+      }
+    });
+    await sim.run();
+    // The last window ends early: the queue is shut down and empty at 3.5 s (get throws QueueClosedError).
+    expect(log.lines).toEqual(['0.600 batcher: 1,2,3', '1.800 batcher: 13,15', '3.500 batcher: 35']);
+  });
+});
