@@ -21,6 +21,10 @@ Examples:
                                                a multi-stage pipeline from a scenario file
   $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
                                                these options as a scenario file to grow
+  $ qsim run --model examples/models/batching.ts --seed 1 --items 100 --instant --stats
+                                               a model written as code (TypeScript runs as is)
+  $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
+                                               model parameters, read as opts.set.batch, opts.set.window
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
@@ -50,6 +54,10 @@ Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 
 Scenario files (--scenario): YAML or JSON with sources and stages (failures,
   retries, dead letters); check one with 'qsim validate FILE'. --seed, --speed,
   --instant, --quiet and the output options override the file.
+Models (--model FILE): a .mjs, .js or .ts module whose default export builds the model with the
+  model API (sim.queue, sim.process, p.sleep, p.log, …; see "Writing a model" in the README); it gets
+  this command's options as opts and --set NAME=VALUE as opts.set (numbers and durations parsed).
+  Not with --live, --chart, --scenario or --print-scenario. A model file that cannot be loaded exits 2.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
@@ -91,6 +99,11 @@ processed. One "qsim: debug: ..." line on stderr per finding; any finding: exit 
 Exit codes: 0 success (also when stdout closes early), 1 run failure (deadlock,
 failed process, --debug finding, failed write), 2 bad input, 130 Ctrl-C (or q
 in --live), 143 SIGTERM.`;
+
+/** Gathers a repeatable option's values in order. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
 
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
@@ -145,6 +158,8 @@ Run 'qsim run --help' for every option.`,
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
     .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
+    .option('--model <file>', 'run a model written as code: a .mjs, .js or .ts file whose default export builds it (see "Writing a model" in the README); the options above become its opts')
+    .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       // Each command's modules load when it runs, so --help and --version stay fast.

@@ -22,6 +22,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
+  // A model reports a file it cannot load before anything else, so that error is the only line.
+  // Loaded on demand: runs of the built-in pipeline never load the model API.
+  if (run.model) return (await import('./model-command.js')).runModelCommand(run, run.model, io);
   if (run.live) {
     const { liveTerminal, runLive } = await import('./live-command.js');
     const terminal = liveTerminal(io);

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
 import type { Scenario } from '../model/scenario.js';
 import { createDistribution } from '../model/distribution.js';
+import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, UsageError } from './usage-error.js';
@@ -32,6 +33,8 @@ export interface RunFlags extends OutputFlags {
   warmup?: string;
   replications?: string;
   jobs?: string;
+  model?: string;
+  set?: string[];
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -83,6 +86,8 @@ export interface RunInvocation {
   readonly warmup: number;
   /** --replications and --jobs: independent runs with seeds seed, seed + 1, … on worker threads. */
   readonly replications: ReplicationChoice | undefined;
+  /** --model and its --set parameters; the run's options (config) become the model's opts. */
+  readonly model: ModelChoice | undefined;
 }
 
 export interface ReplicationChoice {
@@ -114,6 +119,7 @@ export function parseRunFlags(
     ? { kind: 'instant' }
     : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
   const output = parseOutputFlags(flags);
+  const model = parseModelFlags(flags);
   let config: RunConfig | undefined;
   let scenario: Scenario;
   if (flags.scenario !== undefined) {
@@ -147,6 +153,7 @@ export function parseRunFlags(
     debug: flags.debug === true,
     warmup: parseWarmup(flags),
     replications,
+    model,
   };
 }
 
