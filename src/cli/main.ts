@@ -14,6 +14,7 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    signals: process,
     // Only --live reads the keyboard; the stream is made when first asked for.
     get stdin() {
       return process.stdin;
