@@ -63,28 +63,34 @@ function renderChart(slo: Slo, axisName: string, others: string, results: readon
   const values = drawn.map((result) => result.metrics[metric.name] as number);
   const highest = Math.max(...values, slo.bound);
   const clipAt = slo.bound > 0 ? slo.bound * CLIP : highest;
-  const top = Math.min(highest, clipAt) || 1;
-  const clipped = highest > top;
-  const labelWidth = Math.max(...[0, top / 2, top].map((v) => valueLabel(v, top).length)) + 1;
-  const offset = labelWidth + 1;
-  const usable = Math.max(MIN_WIDTH, width) - offset - 2;
+  const clipped = highest > clipAt;
+  // The bound lies exactly on row k from the bottom (of ROWS); k >= ROWS / CLIP since the top is at most CLIP x the bound.
+  const rowsBelowBound = slo.bound > 0 ? Math.max(1, Math.floor((slo.bound * ROWS) / Math.min(highest, clipAt))) : 0;
+  const top = slo.bound > 0 ? (slo.bound * ROWS) / rowsBelowBound : highest || 1;
+  const labelWidth = Math.max(...[0, top / 2, top].map((v) => valueLabel(v, top).length));
+  // A row is the label, a space, the axis, then the points.
+  const plotStart = labelWidth + 2;
+  const usable = Math.max(MIN_WIDTH, width) - plotStart - 1;
   const block = Math.max(1, Math.min(MAX_BLOCK, Math.floor(usable / drawn.length)));
   const series = values.flatMap((value) => Array<number>(block).fill(Math.min(value, top)));
   const plot = asciichart.plot(series, {
     min: 0,
     max: top,
     height: ROWS,
-    offset,
+    offset: 3,
     format: (x: number) => valueLabel(x, top).padStart(labelWidth),
     symbols: ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
   });
   const lines = plot.split('\n');
-  // asciichart puts value v on row ROWS − round(v · ROWS / top); the bound goes on its row, where the line is not.
-  const boundRow = ROWS - Math.round((Math.min(slo.bound, top) * ROWS) / top);
+  // The bound's row: the line's own characters stay, the gaps become ╌.
+  const boundRow = ROWS - rowsBelowBound;
   const row = [...(lines[boundRow] ?? '')];
-  for (let column = offset; column < offset + series.length; column++) if (row[column] === ' ' || row[column] === undefined) row[column] = '╌';
+  for (let column = plotStart; column < plotStart + series.length - 1; column++) {
+    if (row[column] === ' ' || row[column] === undefined) row[column] = '╌';
+  }
   lines[boundRow] = row.join('');
 
+  const offset = plotStart;
   const axis = [...' '.repeat(offset - 1) + '└' + '─'.repeat(series.length)];
   let labels = '';
   drawn.forEach((result, i) => {
