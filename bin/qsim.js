@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 // Loads the compiled CLI (dist/, built by `npm install` through `prepare`).
-import { main } from '../dist/cli/main.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// `qsim --version` alone is answered here, before any module loads: start-up is most of its cost.
+const [first, ...rest] = process.argv.slice(2);
+if ((first === '--version' || first === '-V') && rest.length === 0) {
+  const { readFileSync } = await import('node:fs');
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${version}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

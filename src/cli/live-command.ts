@@ -1,12 +1,13 @@
 import { WallClockPacing } from '../core/pacing.js';
 import type { RunFinished } from '../model/events.js';
-import { simulateScenario } from '../model/run.js';
+import { startScenario, type RunHandle } from '../model/run.js';
 import { plainStyle } from '../live/frame.js';
 import { LiveState } from '../live/live-state.js';
 import { LiveView } from '../live/live-view.js';
 import { TerminalSession, type TerminalInput, type TerminalOutput, type TerminalSignal } from '../live/terminal.js';
 import { finalLine } from '../observe/text-log.js';
-import { chalkFrameStyle, colourEnabled } from './color.js';
+import { chalkFrameStyle } from './chalk-styles.js';
+import { colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
 import type { RunInvocation } from './run-options.js';
 import { UsageError } from './usage-error.js';
@@ -54,11 +55,20 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   let exitCode = 0;
   let stoppedBy: string | undefined;
   let viewError: unknown;
+  let handle: RunHandle | undefined;
+  // The first q or Ctrl-C stops the run as Ctrl-C does without --live: producers stop, workers finish
+  // what they hold (at the run's pace, shown in the view), then it ends. A second one, or an error, stops it at once.
   const end = (code: number, reason: string): void => {
     if (stop.signal.aborted) return;
+    const first = stoppedBy === undefined;
     exitCode = code;
     stoppedBy = reason;
-    stop.abort();
+    if (first && reason !== 'error' && handle) {
+      if (pacing.paused) pacing.resume();
+      handle.interrupt();
+    } else {
+      stop.abort();
+    }
   };
 
   const view = new LiveView({
@@ -76,7 +86,8 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
 
   let finished: RunFinished;
   // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
-  const running = simulateScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  const running = handle.finished;
   try {
     view.open();
     finished = await running;

@@ -2,12 +2,10 @@ import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
 import { METRIC_NAMES } from '../sweep/metrics.js';
 import type { CliIo } from './io.js';
-import { mergeCommand, type MergeFlags } from './merge-command.js';
-import { runCommand } from './run-command.js';
-import { sweepCommand } from './sweep-command.js';
+import type { MergeFlags } from './merge-command.js';
+import { RUN_DEFAULTS } from './run-defaults.js';
+import type { RunFlags } from './run-options.js';
 import type { SweepFlags } from './sweep-options.js';
-import { validateCommand } from './validate-command.js';
-import { RUN_DEFAULTS, type RunFlags } from './run-options.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -32,6 +30,9 @@ Examples:
                                                the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
   $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
+  $ qsim run --instant --debug --items 1000    the same log, with the engine's invariants checked
+  $ qsim run --instant --items 10000000 | head -n 3
+                                               stops quietly once head has its lines
 
 Durations: 250ms, 0.5s, 2s, 1m, 1h; a bare number means seconds.
 Distributions (--interval, --delay): a bare duration is constant; const(0.5s);
@@ -52,15 +53,25 @@ left in the queue right after the get) and "[George] Done", then "Queue size is 
 Live view (--live): a full-screen view redrawn a few times a second: the queue as a bar
 with a sparkline of its history, one lane per consumer (item in hand, progress, items
 processed, utilization), and the latest log lines. Keys: space pauses and resumes,
-+/- double or halve the speed, q or Ctrl-C stops the run (exit 130). When it closes,
++/- double or halve the speed, q or Ctrl-C stops the run as Ctrl-C does without
+--live (consumers finish what they hold; a second q stops at once; exit 130). When it closes,
 the final line prints on the normal screen. Needs a terminal on stdin and stdout.
 --format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
 queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
 --format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
 failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
-Exit codes: 0 success, 1 run failure (deadlock, failed process), 2 bad input,
-130 stopped with q or Ctrl-C in --live.`;
+Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
+they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for
+SIGTERM). A second Ctrl-C stops at once. If stdout closes (| head), the run stops
+quietly with exit 0.
+--debug: checks invariants during the run (each item got once, queue size within
+capacity, taskDone calls, virtual time never going back, no step holding the event
+loop over 100 ms) and, at the end, processes still pending and items never
+processed. One "qsim: debug: ..." line on stderr per finding; any finding: exit 1.
+Exit codes: 0 success (also when stdout closes early), 1 run failure (deadlock,
+failed process, --debug finding, failed write), 2 bad input, 130 Ctrl-C (or q
+in --live), 143 SIGTERM.`;
 
 const SWEEP_EXAMPLES = `
 Examples:
@@ -147,7 +158,7 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeErr: () => {}, // only ever the whole help after a missing command: main() prints one line instead
       outputError: () => {}, // main() prints every error itself, on one line
     })
     .showSuggestionAfterError(true)
@@ -177,8 +188,11 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
+    .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
+      // Each command's modules load when it runs, so --help and --version stay fast.
+      const { runCommand } = await import('./run-command.js');
       setExitCode(await runCommand(flags, io));
     });
 
@@ -199,6 +213,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary, with the bound drawn')
     .addHelpText('after', SWEEP_EXAMPLES)
     .action(async (flags: SweepFlags) => {
+      const { sweepCommand } = await import('./sweep-command.js');
       setExitCode(await sweepCommand(flags, io, version));
     });
 
@@ -209,7 +224,8 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('-f, --format <format>', 'output: text, json, csv or ndjson, as qsim sweep (default: text)')
     .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary')
     .addHelpText('after', MERGE_EXAMPLES)
-    .action((files: string[], flags: MergeFlags) => {
+    .action(async (files: string[], flags: MergeFlags) => {
+      const { mergeCommand } = await import('./merge-command.js');
       setExitCode(mergeCommand(files, flags, io));
     });
 
@@ -226,7 +242,8 @@ Example:
 
 Exit codes: 0 valid, 2 invalid (each problem on its own line: FILE:LINE: path: expected …, got …).`,
     )
-    .action((file: string) => {
+    .action(async (file: string) => {
+      const { validateCommand } = await import('./validate-command.js');
       setExitCode(validateCommand(file, io));
     });
 

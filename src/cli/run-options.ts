@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
 import type { Scenario } from '../model/scenario.js';
-import { loadScenario } from '../scenario/load.js';
 import { createDistribution } from '../model/distribution.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, UsageError } from './usage-error.js';
+import { RUN_DEFAULTS } from './run-defaults.js';
 
 /** The strings commander hands over for `qsim run`; every field is unchecked user input. */
 export interface RunFlags extends OutputFlags {
@@ -27,6 +27,7 @@ export interface RunFlags extends OutputFlags {
   scenario?: string;
   printScenario?: boolean;
   live?: boolean;
+  debug?: boolean;
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -43,16 +44,7 @@ export const MODEL_FLAGS = {
   duration: '--duration',
 } as const satisfies Partial<Record<keyof RunFlags, string>>;
 
-export const RUN_DEFAULTS = {
-  producers: '1',
-  consumers: 'Fred,George',
-  items: '20',
-  interval: '0.5s',
-  maxDelay: '3s',
-  concurrency: '1',
-  onFull: 'block',
-  speed: '1',
-} as const;
+export { RUN_DEFAULTS };
 
 export const MAX_CONCURRENCY = 10000;
 /** Consumers x concurrency: each slot is a process. */
@@ -79,12 +71,22 @@ export interface RunInvocation {
   readonly output: OutputChoice;
   /** --live: the full-screen view instead of the log (paced runs only). */
   readonly live: boolean;
+  /** --debug: check the run's invariants and report findings on stderr. */
+  readonly debug: boolean;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
 const DRAWN_SEED_LIMIT = 2 ** 32;
 
-export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => randomInt(0, DRAWN_SEED_LIMIT)): RunInvocation {
+/**
+ * Validates `flags`. `loadScenario` reads --scenario's file; it is passed in so
+ * that the YAML and schema libraries are loaded only for runs that use a file.
+ */
+export function parseRunFlags(
+  flags: RunFlags,
+  drawSeed: () => number = () => randomInt(0, DRAWN_SEED_LIMIT),
+  loadScenario?: (file: string) => Scenario,
+): RunInvocation {
   const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
@@ -106,6 +108,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
         );
       }
     }
+    if (loadScenario === undefined) throw new Error('parseRunFlags needs loadScenario for --scenario');
     scenario = loadScenario(flags.scenario);
   } else {
     config = parseRunConfig(flags, seedFlag ?? 0);
@@ -124,6 +127,7 @@ export function parseRunFlags(flags: RunFlags, drawSeed: () => number = () => ra
     color: flags.color,
     output,
     live: flags.live === true,
+    debug: flags.debug === true,
   };
 }
 

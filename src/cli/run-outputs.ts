@@ -7,13 +7,12 @@
 import type { RunObserver } from '../model/events.js';
 import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
 import { NdjsonLog } from '../observe/ndjson-log.js';
-import { renderQueueChart, renderUtilizationBars } from '../observe/queue-chart.js';
 import { QueueSizeSeries } from '../observe/queue-series.js';
 import type { TextSink } from '../observe/sink.js';
 import { RunStatistics } from '../observe/statistics.js';
 import { renderStatsTable } from '../observe/stats-table.js';
 import { FinalLineLog, TextLog } from '../observe/text-log.js';
-import { chalkPalette, colourEnabled } from './color.js';
+import { colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
 import { createProgressBar, itemsToMake, progressWanted } from './progress.js';
 import type { RunInvocation } from './run-options.js';
@@ -34,7 +33,7 @@ export interface RunOutputs {
 export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): Promise<RunOutputs> {
   const { format, stats, chart, timestamps } = run.output;
   const colour = format === 'text' && colourEnabled(run.color, io.env, io.stdout.isTTY === true);
-  const palette = colour ? chalkPalette() : undefined;
+  const palette = colour ? (await import('./chalk-styles.js')).chalkPalette() : undefined;
   // The progress bar comes first, so it is cleared (at runFinished) before the final line is written.
   const progress = progressWanted(run, io) ? await createProgressBar(io.stderr, itemsToMake(run)) : undefined;
   const observers: RunObserver[] = progress ? [progress] : [];
@@ -48,6 +47,8 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
   if (statistics) observers.push(statistics);
   const series = chart ? new QueueSizeSeries() : undefined;
   if (series) observers.push(series);
+  // asciichart is loaded only for --chart.
+  const charts = chart ? await import('../observe/queue-chart.js') : undefined;
 
   return {
     observers,
@@ -59,10 +60,10 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
       if (format === 'json') out.write(renderJsonSummary(summary));
       if (format === 'ndjson') out.write(renderNdjsonSummary(summary));
       if (stats) out.write('\n' + renderStatsTable(summary));
-      if (series) {
+      if (series && charts) {
         const width = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : DEFAULT_COLUMNS;
-        out.write('\n' + renderQueueChart(series, { width, colour, allQueues: run.scenario.stages.length > 1 }));
-        out.write('\n' + renderUtilizationBars(summary, width, palette));
+        out.write('\n' + charts.renderQueueChart(series, { width, colour, allQueues: run.scenario.stages.length > 1 }));
+        out.write('\n' + charts.renderUtilizationBars(summary, width, palette));
       }
     },
   };

@@ -52,8 +52,9 @@ export function speedFactor(option: string, text: string): number {
 
 export const MAX_CONSUMERS = 10000;
 export const MAX_NAME_LENGTH = 64;
-// Control, format, unassigned, private-use and surrogate code points: they would corrupt the terminal.
-const UNPRINTABLE = /\p{C}/u;
+// Control, format (bidi controls, zero-width), unassigned, private-use and surrogate code points, and
+// line or paragraph separators: they would corrupt the terminal or break the log's lines.
+const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 
 /** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
 export function consumerList(option: string, text: string): string[] | number {
@@ -69,7 +70,7 @@ export function consumerList(option: string, text: string): string[] | number {
   const seen = new Set<string>();
   for (const name of names) {
     if (name === '') throw invalidValue(option, expected, text, 'a name is empty');
-    if (UNPRINTABLE.test(name)) throw invalidValue(option, expected, text, 'a name has a control character');
+    if (UNPRINTABLE.test(name)) throw invalidValue(option, expected, text, 'a name has a non-printable character');
     if ([...name].length > MAX_NAME_LENGTH) throw invalidValue(option, expected, text, 'a name is too long');
     if (seen.has(name)) throw invalidValue(option, expected, text, `${quote(name)} appears twice`);
     seen.add(name);

@@ -17,7 +17,7 @@ export class OutputWriter implements TextSink {
   #buffer = '';
   /** The stream's last write returned false and 'drain' has not come yet. */
   #backedUp = false;
-  readonly #stream: WritableText;
+  #stream: WritableText;
   readonly #batch: boolean;
   readonly #limit: number;
 
@@ -34,6 +34,13 @@ export class OutputWriter implements TextSink {
     }
     this.#buffer += text;
     if (this.#buffer.length >= this.#limit) this.flush();
+  }
+
+  /** Drops what is buffered and everything written from now on (the reader has gone). */
+  discard(): void {
+    this.#buffer = '';
+    this.#backedUp = false; // a closed stream never drains
+    this.#stream = { write: () => true };
   }
 
   flush(): void {

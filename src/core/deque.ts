@@ -64,6 +64,22 @@ export class Deque<T> {
     return this.#ring[(this.#head + index) & this.#mask];
   }
 
+  /** Index of the first element identical to `value` (===), or -1. O(n). */
+  indexOf(value: T): number {
+    for (let i = 0; i < this.#length; i++) if (this.#ring[(this.#head + i) & this.#mask] === value) return i;
+    return -1;
+  }
+
+  /** Removes the element at `index`, keeping the others in order; false when out of range. O(n). */
+  removeAt(index: number): boolean {
+    if (index < 0 || index >= this.#length) return false;
+    for (let i = index; i < this.#length - 1; i++) {
+      this.#ring[(this.#head + i) & this.#mask] = this.#ring[(this.#head + i + 1) & this.#mask];
+    }
+    this.pop();
+    return true;
+  }
+
   *[Symbol.iterator](): IterableIterator<T> {
     for (let i = 0; i < this.#length; i++) yield this.#ring[(this.#head + i) & this.#mask] as T;
   }

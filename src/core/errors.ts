@@ -86,3 +86,28 @@ export class InvalidArgumentError extends QsimError {
   readonly exitCode = 1;
   readonly code = 'invalid-argument';
 }
+
+/**
+ * Thrown into a process by `Process.interrupt()` at the primitive it waits on
+ * (a sleep is cut short, a queue wait is given up). A process may catch it and
+ * go on; one that lets it escape ends as finished, not failed, as a cancelled
+ * asyncio task does.
+ */
+export class Interrupt extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'interrupt';
+  constructor(cause?: unknown) {
+    super(cause === undefined ? 'interrupted' : `interrupted: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}
+
+/** A run stopped at once by its caller (a second Ctrl-C, a closed output): it did not finish. */
+export class RunAbortedError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'aborted';
+  constructor(reason = 'the run was aborted') {
+    super(reason);
+  }
+}

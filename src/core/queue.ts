@@ -1,6 +1,6 @@
 import { Deque } from './deque.js';
 import { InvalidArgumentError, QsimError, QueueShutDownError } from './errors.js';
-import type { Process } from './process.js';
+import type { Process, Waitable } from './process.js';
 
 /** What `get` returns once the queue is shut down and empty: the done signal, which is never an item. */
 export const CLOSED: unique symbol = Symbol('qsim.closed');
@@ -48,6 +48,15 @@ export interface QueueOptions<T> {
   onDrop?: (item: T) => void;
 }
 
+export interface ShutdownOptions {
+  /**
+   * Close at once: getters receive CLOSED from now on even though items remain
+   * (they stay in the queue and count in `size`, as items left unconsumed).
+   * Without it, getters receive CLOSED only once the queue is empty.
+   */
+  immediate?: boolean;
+}
+
 const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
@@ -61,7 +70,7 @@ const RESOLVED: Promise<void> = Promise.resolve();
  * per put (O(1)) and putters never wait; a dropped item is never counted by
  * unfinishedTasks (a drop-oldest replacement leaves the count as it was).
  */
-export class AsyncQueue<T> {
+export class AsyncQueue<T> implements Waitable {
   readonly capacity: number;
   readonly name: string;
   readonly onFull: FullPolicy;
@@ -77,6 +86,8 @@ export class AsyncQueue<T> {
   #unfinished = 0;
   #shutDown = false;
   #dropped = 0;
+  /** Shut down immediately: gets return CLOSED whatever is left. */
+  #closedNow = false;
 
   constructor(options: QueueOptions<T> = {}) {
     const capacity = options.capacity ?? Infinity;
@@ -114,6 +125,11 @@ export class AsyncQueue<T> {
     return this.#shutDown;
   }
 
+  /** True after `shutdown({ immediate: true })`: the items left are not handed out any more. */
+  get isClosedImmediately(): boolean {
+    return this.#closedNow;
+  }
+
   /** Items put and not yet marked done with taskDone(). */
   get unfinishedTasks(): number {
     return this.#unfinished;
@@ -144,7 +160,7 @@ export class AsyncQueue<T> {
     }
     this.#putters.push(process);
     this.#putterItems.push(item);
-    return process.suspend<void>('waiting', this.#putWait);
+    return process.suspend<void>('waiting', this.#putWait, this);
   }
 
   /** Puts `item` without waiting; when full, throws QueueFullError under 'block' and drops under a drop policy. */
@@ -158,17 +174,20 @@ export class AsyncQueue<T> {
     this.#admit(item);
   }
 
-  /** Takes the first item, suspending `process` while the queue is empty; CLOSED once shut down and empty. */
+  /**
+   * Takes the first item, suspending `process` while the queue is empty; CLOSED
+   * once shut down and empty, or at once after an immediate shutdown.
+   */
   get(process: Process): Promise<T | Closed> {
-    if (this.#items.length > 0) return Promise.resolve(this.#take());
+    if (this.#items.length > 0 && !this.#closedNow) return Promise.resolve(this.#take());
     if (this.#shutDown) return Promise.resolve(CLOSED);
     this.#getters.push(process);
-    return process.suspend<T | Closed>('waiting', this.#getWait);
+    return process.suspend<T | Closed>('waiting', this.#getWait, this);
   }
 
-  /** Takes the first item without waiting; CLOSED once shut down and empty; throws QueueEmptyError when empty. */
+  /** Takes the first item without waiting; CLOSED as `get` would return it; throws QueueEmptyError when empty. */
   getNowait(): T | Closed {
-    if (this.#items.length > 0) return this.#take();
+    if (this.#items.length > 0 && !this.#closedNow) return this.#take();
     if (this.#shutDown) return CLOSED;
     throw new QueueEmptyError(`queue ${this.name} is empty`);
   }
@@ -185,24 +204,38 @@ export class AsyncQueue<T> {
   join(process: Process): Promise<void> {
     if (this.#unfinished === 0) return RESOLVED;
     this.#joiners.push(process);
-    return process.suspend<void>('waiting', `join ${this.name}`);
+    return process.suspend<void>('waiting', `join ${this.name}`, this);
   }
 
   /**
    * Closes the queue to new items: later puts throw, waiting putters are woken
    * with QueueShutDownError, and getters receive CLOSED once the items left
-   * have been taken.
+   * have been taken, or at once with `{ immediate: true }` (then the items left
+   * stay in the queue, unconsumed). A normal shutdown can be made immediate later.
    */
-  shutdown(): void {
-    if (this.#shutDown) return;
-    this.#shutDown = true;
-    while (this.#putters.length > 0) {
-      this.#putterItems.shift();
-      (this.#putters.shift() as Process).throwInto(new QueueShutDownError(this.name));
+  shutdown(options: ShutdownOptions = {}): void {
+    if (options.immediate) this.#closedNow = true;
+    if (!this.#shutDown) {
+      this.#shutDown = true;
+      while (this.#putters.length > 0) {
+        this.#putterItems.shift();
+        (this.#putters.shift() as Process).throwInto(new QueueShutDownError(this.name));
+      }
     }
-    if (this.#items.length === 0) {
-      while (this.#getters.length > 0) (this.#getters.shift() as Process).resume(CLOSED);
+    // Getters wait only while the queue is empty, so after an immediate shutdown none can be left waiting.
+    while (this.#getters.length > 0) (this.#getters.shift() as Process).resume(CLOSED);
+  }
+
+  /** Waitable: forgets `process`, whose wait on this queue was interrupted (O(waiters)). */
+  cancelWait(process: Process): void {
+    const putter = this.#putters.indexOf(process);
+    if (putter >= 0) {
+      this.#putters.removeAt(putter);
+      this.#putterItems.removeAt(putter);
+      return;
     }
+    if (this.#getters.removeAt(this.#getters.indexOf(process))) return;
+    this.#joiners.removeAt(this.#joiners.indexOf(process));
   }
 
   /** The items in the queue, first to last (for snapshots; O(n)). */

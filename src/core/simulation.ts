@@ -20,8 +20,12 @@
  * and read keys); when the pacing changes (pause, resume, a new speed) the wait
  * is planned again, and while it is paused no timer is armed at all. Every
  * pacing fires the same events in the same order.
+ *
+ * A process can be interrupted (Process.interrupt): its sleep is taken off the
+ * calendar (`cancel`, which also re-plans the wall-clock wait) or its queue wait
+ * given up, and an Interrupt is thrown at its await.
  */
-import { DeadlockError, InvalidArgumentError, ProcessFailedError, QsimError, StalledError } from './errors.js';
+import { DeadlockError, InvalidArgumentError, ProcessFailedError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
 import { instantPacing, type Pacing } from './pacing.js';
 import { Process, type ProcessBody, type ProcessHost } from './process.js';
@@ -174,11 +178,23 @@ export class Simulation implements ProcessHost {
     this.#calendar.push(event);
   }
 
-  processBlocked(): void {
+  /** Takes `event` off the calendar (O(calendar size); for rare cancellations such as an interrupted sleep). */
+  cancel(event: ScheduledEvent): void {
+    if (!this.#calendar.remove(event)) return;
+    if (this.#timer !== undefined) {
+      // The wall-clock timer may be waiting for the event just removed: wait again for whatever is next.
+      this.#timers.clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#timerArmed = false;
+      this.#advance();
+    }
+  }
+
+  processBlocked(_process: Process): void {
     if (--this.#active === 0) this.#advance();
   }
 
-  processWoken(): void {
+  processWoken(_process: Process): void {
     this.#active++;
   }
 
@@ -190,7 +206,7 @@ export class Simulation implements ProcessHost {
   processFailed(process: Process, error: unknown): void {
     this.#live.delete(process);
     this.#active--;
-    this.#fail(error instanceof QsimError ? error : new ProcessFailedError(process.name, this.#now, error));
+    this.#fail(new ProcessFailedError(process.name, this.#now, error));
   }
 
   #advance(): void {

@@ -36,6 +36,8 @@ export interface RunFinished {
   readonly dropped: number;
   /** Items that failed every attempt at some stage. */
   readonly deadLettered: number;
+  /** True when the run was stopped early (Ctrl-C): producers stopped, queues closed at once, workers finished what they held. */
+  readonly interrupted: boolean;
 }
 
 /**

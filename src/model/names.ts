@@ -2,7 +2,7 @@
 export const MAX_NAME_LENGTH = 64;
 
 // Control, format, unassigned, private-use and surrogate code points: they would corrupt the terminal.
-const UNPRINTABLE = /\p{C}/u;
+const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 
 /** Why `name` cannot be used, or undefined when it can. */
 export function nameProblem(name: string): string | undefined {

@@ -11,14 +11,22 @@
  * the next stage's upstream has finished. Nothing is lost:
  *   produced = consumed + dropped + deadLettered + left in the queues.
  *
+ * `interrupt()` (Ctrl-C) stops a run early: producers stop at once (a sleep or
+ * a wait for room is cut short, and an item not yet in a queue is not made),
+ * every queue closes at once, retries waiting out a backoff are called off, and
+ * each worker finishes the attempt it holds and stops. What a worker finishes
+ * then stays with the pipeline's leftovers instead of moving on, so the final
+ * count still adds up: produced = consumed + dropped + deadLettered + left.
+ *
  * Randomness, one stream each so that changing one part leaves the others'
  * numbers alone: producer g draws intervals from "producer:g"; worker i of the
  * first stage draws processing times from "consumer:i" (shared by its slots),
  * of stage k > 0 from "stage:k:worker:i"; failures and backoffs have streams of
  * their own ("failure:k:i", "backoff:k:i"), drawn only when the stage can fail.
  */
+import { Interrupt, QueueShutDownError } from '../core/errors.js';
 import type { Process } from '../core/process.js';
-import { AsyncQueue, CLOSED } from '../core/queue.js';
+import { AsyncQueue, CLOSED, type QueueOptions } from '../core/queue.js';
 import { RandomSource, type RandomStream } from '../core/random.js';
 import type { Simulation } from '../core/simulation.js';
 import { combineObservers, type RunFinished, type RunObserver, type Worker } from './events.js';
@@ -36,8 +44,18 @@ export interface Pipeline {
   readonly queues: readonly AsyncQueue<Item>[];
   readonly producers: readonly Worker[];
   readonly consumers: readonly Worker[];
+  /**
+   * Stops the run early (see the module comment); the simulation then ends on
+   * its own, and `finish()` reports `interrupted: true`. Later calls have no effect.
+   */
+  interrupt(): void;
   /** Emits runFinished; call after the simulation has run. */
   finish(): RunFinished;
+}
+
+export interface PipelineOptions {
+  /** Makes each stage's queue; a plain AsyncQueue by default (debug mode passes a DebugQueue). */
+  createQueue?: (options: QueueOptions<Item>) => AsyncQueue<Item>;
 }
 
 interface StageState {
@@ -75,7 +93,13 @@ function producerNames(sources: readonly SourceSpec[]): string[] {
 }
 
 /** Builds the pipeline's processes on `sim`; they start when the simulation runs. */
-export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number, observers: readonly RunObserver[]): Pipeline {
+export function buildPipeline(
+  sim: Simulation,
+  scenario: Scenario,
+  seed: number,
+  observers: readonly RunObserver[],
+  options: PipelineOptions = {},
+): Pipeline {
   const events = combineObservers(observers);
   const random = new RandomSource(seed);
   const { sources } = scenario;
@@ -92,6 +116,10 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
   let made = 0;
   let consumed = 0;
   let deadLettered = 0;
+  let interrupted = false;
+  /** Items a worker finished, or a retry held, when the run was interrupted: left, outside every queue. */
+  let stranded = 0;
+  const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<Item>) => new AsyncQueue<Item>(queueOptions));
 
   const stages: StageState[] = [];
   for (let k = scenario.stages.length - 1; k >= 0; k--) {
@@ -104,7 +132,7 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
       pendingRetries: 0,
       openWorkers: spec.workers.length,
       putter: undefined,
-      queue: new AsyncQueue<Item>({
+      queue: createQueue({
         capacity: spec.capacity,
         onFull: spec.onFull,
         name: several ? `the ${spec.name} queue` : 'the queue',
@@ -147,18 +175,30 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
   const produce = async (p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): Promise<void> => {
     const intervals = random.stream(`producer:${producer.index}`);
     const cutoff = source.duration - DEADLINE_TOLERANCE;
-    while (claim.made < source.items && sim.now < cutoff) {
-      claim.made++;
-      const item: Item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
-      await put(p, first, producer, item);
-      const pause = source.interval.sample(intervals);
-      const left = source.duration - sim.now;
-      if (pause >= left - DEADLINE_TOLERANCE) {
-        // The next item would be due at or after the deadline: wait for it and stop.
-        if (left > 0) await p.sleep(left);
-        break;
+    let making = false;
+    try {
+      while (claim.made < source.items && sim.now < cutoff) {
+        claim.made++;
+        const item: Item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
+        making = true;
+        await put(p, first, producer, item);
+        making = false;
+        const pause = source.interval.sample(intervals);
+        const left = source.duration - sim.now;
+        if (pause >= left - DEADLINE_TOLERANCE) {
+          // The next item would be due at or after the deadline: wait for it and stop.
+          if (left > 0) await p.sleep(left);
+          break;
+        }
+        await p.sleep(pause);
       }
-      await p.sleep(pause);
+    } catch (error) {
+      if (!(error instanceof Interrupt)) throw error;
+      // A wait for room was given up: the item never entered, so it was never made.
+      if (making) {
+        made--;
+        claim.made--;
+      }
     }
     events.workerDone(sim.now, producer);
     if (--producing === 0) {
@@ -167,15 +207,37 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
     }
   };
 
+  const retries = new Set<Process>();
   const retry = (consumer: ConsumerState, item: Item): void => {
     const { stage, worker } = consumer;
     stage.pendingRetries++;
-    sim.process(`${worker.name} (retry of item ${item.id})`, async (p) => {
-      await p.sleep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
-      await put(p, stage, worker, item);
+    const process = sim.process(`${worker.name} (retry of item ${item.id})`, async (p) => {
+      try {
+        await p.sleep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
+        await put(p, stage, worker, item);
+      } catch (error) {
+        if (!(error instanceof Interrupt || (interrupted && error instanceof QueueShutDownError))) throw error;
+        stranded++;
+      }
+      retries.delete(process);
       stage.pendingRetries--;
       maybeClose(stage);
     });
+    retries.add(process);
+  };
+
+  /** Passes a finished item on; once the run is interrupted the next queue is closed, and the item stays behind. */
+  const forward = async (p: Process, next: StageState, worker: Worker, item: Item): Promise<void> => {
+    if (interrupted) {
+      stranded++;
+      return;
+    }
+    try {
+      await put(p, next, worker, item);
+    } catch (error) {
+      if (!(interrupted && error instanceof QueueShutDownError)) throw error;
+      stranded++;
+    }
   };
 
   const consume = async (p: Process, consumer: ConsumerState, slot: number): Promise<void> => {
@@ -192,7 +254,9 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
       if (spec.failure > 0 && (consumer.failures as RandomStream).next() < spec.failure) {
         const attempt = ++item.failures;
         events.itemFailed(sim.now, worker, item, slot, attempt, attempts);
-        if (attempt < attempts) {
+        if (interrupted) {
+          stranded++;
+        } else if (attempt < attempts) {
           retry(consumer, item);
         } else {
           deadLettered++;
@@ -206,7 +270,7 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
       events.itemProcessed(sim.now, worker, item, slot);
       if (next !== undefined) {
         item.failures = 0;
-        await put(p, next, worker, item);
+        await forward(p, next, worker, item);
       }
       queue.taskDone();
       if (spec.failure > 0) maybeClose(stage);
@@ -239,12 +303,13 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
   );
 
   events.runStarted({ scenario, producers, consumers, seed });
+  const producerProcesses: Process[] = [];
   let g = 0;
   for (const source of sources) {
     const claim = { made: 0 };
     for (let j = 0; j < source.producers; j++, g++) {
       const producer = producers[g] as Worker;
-      sim.process(producer.name, (p) => produce(p, producer, source, claim));
+      producerProcesses.push(sim.process(producer.name, (p) => produce(p, producer, source, claim)));
     }
   }
   for (const stage of stages) {
@@ -262,14 +327,26 @@ export function buildPipeline(sim: Simulation, scenario: Scenario, seed: number,
     queues: stages.map((s) => s.queue),
     producers,
     consumers,
+    interrupt() {
+      if (interrupted) return;
+      interrupted = true;
+      for (const process of producerProcesses) process.interrupt();
+      for (const process of retries) {
+        // A retry that has not started never runs its body: its item stays behind here.
+        if (process.state === 'scheduled') stranded++;
+        process.interrupt();
+      }
+      for (const stage of stages) stage.queue.shutdown({ immediate: true });
+    },
     finish() {
       const finished: RunFinished = {
         time: sim.now,
-        finalQueueSize: stages.reduce((sum, s) => sum + s.queue.size, 0),
+        finalQueueSize: stages.reduce((sum, s) => sum + s.queue.size, 0) + stranded,
         produced: made,
         consumed,
         dropped: stages.reduce((sum, s) => sum + s.queue.dropped, 0),
         deadLettered,
+        interrupted,
       };
       events.runFinished(finished);
       return finished;

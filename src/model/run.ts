@@ -1,9 +1,10 @@
+import { RunAbortedError } from '../core/errors.js';
 import type { Pacing } from '../core/pacing.js';
-import { Simulation } from '../core/simulation.js';
+import { Simulation, type SimulationOptions } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
 import { scenarioFromRunConfig, type RunConfig } from './config.js';
 import type { RunFinished, RunObserver } from './events.js';
-import { buildPipeline } from './pipeline.js';
+import { buildPipeline, type PipelineOptions } from './pipeline.js';
 import type { Scenario } from './scenario.js';
 
 export interface RunOptions {
@@ -14,24 +15,66 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-/** Simulates a pipeline to its end with `seed` and returns how it finished. */
-export async function simulateScenario(scenario: Scenario, seed: number, options: RunOptions = {}): Promise<RunFinished> {
-  const sim = new Simulation({
+/** A run in progress. */
+export interface RunHandle {
+  /** Settles when the run ends: with how it finished, or rejected with the error that stopped it. */
+  readonly finished: Promise<RunFinished>;
+  /**
+   * Stops the run early but cleanly (the first Ctrl-C): producers stop at once,
+   * workers finish the items they hold, the rest stay in the queues, and
+   * `finished` resolves with `interrupted: true`.
+   */
+  interrupt(): void;
+  /** Stops the run at once (a second Ctrl-C): nothing more happens and `finished` rejects with RunAbortedError. */
+  abort(reason?: string): void;
+}
+
+export function simulationOptions(options: RunOptions): SimulationOptions {
+  return {
     ...(options.pacing ? { pacing: options.pacing } : {}),
     ...(options.timers ? { timers: options.timers } : {}),
-  });
-  const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? []);
+  };
+}
+
+/** Builds the pipeline on `sim` and runs it (shared by the plain and the debug run). */
+export function runPipeline(
+  sim: Simulation,
+  scenario: Scenario,
+  seed: number,
+  options: RunOptions = {},
+  pipelineOptions: PipelineOptions = {},
+): RunHandle {
+  const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? [], pipelineOptions);
   const { signal } = options;
   const stop = (): void => sim.stop();
   signal?.addEventListener('abort', stop, { once: true });
-  try {
-    const done = sim.run();
-    if (signal?.aborted) sim.stop();
-    await done;
-  } finally {
-    signal?.removeEventListener('abort', stop);
-  }
-  return pipeline.finish();
+  const done = sim.run();
+  if (signal?.aborted) sim.stop();
+  const finished = done.then(
+    () => {
+      signal?.removeEventListener('abort', stop);
+      return pipeline.finish();
+    },
+    (error: unknown) => {
+      signal?.removeEventListener('abort', stop);
+      throw error;
+    },
+  );
+  return {
+    finished,
+    interrupt: () => pipeline.interrupt(),
+    abort: (reason) => sim.stop(new RunAbortedError(reason)),
+  };
+}
+
+/** Starts a pipeline run; it goes on in the background until it ends or is stopped. */
+export function startScenario(scenario: Scenario, seed: number, options: RunOptions = {}): RunHandle {
+  return runPipeline(new Simulation(simulationOptions(options)), scenario, seed, options);
+}
+
+/** Simulates a pipeline to its end with `seed` and returns how it finished. */
+export function simulateScenario(scenario: Scenario, seed: number, options: RunOptions = {}): Promise<RunFinished> {
+  return startScenario(scenario, seed, options).finished;
 }
 
 /** Simulates one `qsim run` (one source, one stage) to its end. */

@@ -59,6 +59,8 @@ export class RunStatistics implements RunObserver {
   #stageDropped = new Float64Array(0);
   #stageDeadLettered = new Float64Array(0);
   #stageWaits: DurationStats[] = [];
+  /** Per stage: from entering the stage's queue to the end of a successful attempt there. */
+  #stageSystem: DurationStats[] = [];
   // All queues together.
   #total = 0;
   #totalSince = 0;
@@ -113,6 +115,7 @@ export class RunStatistics implements RunObserver {
     this.#stageDropped = new Float64Array(stages);
     this.#stageDeadLettered = new Float64Array(stages);
     this.#stageWaits = Array.from({ length: stages }, () => new DurationStats());
+    this.#stageSystem = Array.from({ length: stages }, () => new DurationStats());
     if (stages === 1) this.#wait = this.#stageWaits[0] as DurationStats;
     this.#processed = new Float64Array(consumers);
     this.#failed = new Float64Array(consumers);
@@ -179,6 +182,7 @@ export class RunStatistics implements RunObserver {
     addCompensated(this.#busySum, this.#busyLost, c, time);
     (this.#inService[c] as number)--;
     (this.#processed[c] as number)++;
+    (this.#stageSystem[consumer.group] as DurationStats).add(time - item.enteredAt);
     if (consumer.group === this.#lastStage) this.#system.add(time - item.bornAt);
   }
 
@@ -239,15 +243,20 @@ export class RunStatistics implements RunObserver {
     const stages: StageSummary[] = scenario.stages.map((spec, k) => {
       const own = consumers.filter((_, c) => this.#consumers[c]?.group === k);
       const busy = own.reduce((sum, c) => sum + c.busySeconds, 0);
+      const failedAttempts = own.reduce((sum, c) => sum + c.failed, 0);
+      const deadLettered = this.#stageDeadLettered[k] as number;
       return {
         name: spec.name,
         processed: own.reduce((sum, c) => sum + c.processed, 0),
-        failed: own.reduce((sum, c) => sum + c.failed, 0),
-        deadLettered: this.#stageDeadLettered[k] as number,
+        failedAttempts,
+        // Every failed attempt is retried except an item's last, which dead-letters it.
+        retries: failedAttempts - deadLettered,
+        deadLettered,
         dropped: this.#stageDropped[k] as number,
         finalQueueSize: this.#size[k] as number,
         queue: { maxSize: this.#maxSize[k] as number, meanSize: perSecond(this.#sizeArea[k] as number) },
         waitSeconds: (this.#stageWaits[k] as DurationStats).summary(),
+        systemSeconds: (this.#stageSystem[k] as DurationStats).summary(),
         utilization: duration > 0 ? busy / (spec.workers.length * spec.concurrency * duration) : null,
       };
     });
@@ -256,9 +265,11 @@ export class RunStatistics implements RunObserver {
     return {
       seed: this.#seed,
       simulatedSeconds: duration,
+      interrupted: finished.interrupted,
       items: {
         produced: finished.produced,
         consumed: finished.consumed,
+        completed: finished.consumed,
         left: finished.produced - finished.consumed - finished.dropped - finished.deadLettered,
         dropped: finished.dropped,
         deadLettered: finished.deadLettered,

@@ -33,7 +33,7 @@ function distributionRow(label: string, d: DistributionSummary): string[] {
 export function renderStatsTable(summary: RunSummary): string {
   const { items, queue } = summary;
   const several = summary.stages.length > 1;
-  const failures = summary.stages.some((stage) => stage.failed > 0) || items.deadLettered > 0;
+  const failures = summary.stages.some((stage) => stage.failedAttempts > 0) || items.deadLettered > 0;
   const itemsText = `${items.produced} produced, ${items.consumed} consumed, ${items.left} left, ${items.dropped} dropped`;
   const throughput = summary.throughputPerSecond === null ? NONE : `${summary.throughputPerSecond.toFixed(3)} items/s`;
   const meanSize = queue.meanSize === null ? NONE : queue.meanSize.toFixed(3);
@@ -70,11 +70,12 @@ export function renderStatsTable(summary: RunSummary): string {
   );
   const stages = alignColumns(
     [
-      ['stage', 'processed', 'failed', 'dead-lettered', 'dropped', 'queue max', 'queue mean', 'wait p95', 'utilization'],
+      ['stage', 'processed', 'failed', 'retried', 'dead-lettered', 'dropped', 'queue max', 'queue mean', 'wait p95', 'utilization'],
       ...summary.stages.map((stage) => [
         stage.name,
         String(stage.processed),
-        String(stage.failed),
+        String(stage.failedAttempts),
+        String(stage.retries),
         String(stage.deadLettered),
         String(stage.dropped),
         String(stage.queue.maxSize),
@@ -83,7 +84,7 @@ export function renderStatsTable(summary: RunSummary): string {
         percent(stage.utilization),
       ]),
     ],
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
   const producers = alignColumns(
     [

@@ -33,6 +33,8 @@ export interface ItemCounts {
   readonly produced: number;
   /** Items that made it through the last stage. */
   readonly consumed: number;
+  /** The same as consumed: items that made it through the last stage (the name pipelines use). */
+  readonly completed: number;
   /** Items neither consumed, dropped nor dead-lettered when the run ended. */
   readonly left: number;
   /** Items discarded by a drop policy. */
@@ -53,7 +55,9 @@ export interface StageSummary {
   /** Successful attempts at this stage (items passed on, or consumed at the last stage). */
   readonly processed: number;
   /** Failed attempts at this stage. */
-  readonly failed: number;
+  readonly failedAttempts: number;
+  /** Failed attempts that were retried (failedAttempts = retries + deadLettered). */
+  readonly retries: number;
   readonly deadLettered: number;
   /** Items discarded at this stage's full queue. */
   readonly dropped: number;
@@ -62,6 +66,8 @@ export interface StageSummary {
   readonly queue: QueueSummary;
   /** From entering this stage's queue to being taken by one of its workers (one sample per get). */
   readonly waitSeconds: DistributionSummary;
+  /** From entering this stage's queue to the end of a successful attempt here (retries' waits and backoffs included). */
+  readonly systemSeconds: DistributionSummary;
   /** busy time of its workers / (workers × concurrency × simulatedSeconds); null when the run lasted 0 s. */
   readonly utilization: number | null;
 }
@@ -129,6 +135,8 @@ export interface RunSummary {
   readonly seed: number;
   /** Simulated time at the end of the run. */
   readonly simulatedSeconds: number;
+  /** True when the run was stopped early (Ctrl-C, SIGTERM): the figures cover the run up to then. */
+  readonly interrupted: boolean;
   readonly items: ItemCounts;
   /** Items still waiting in the queues when the run ended. */
   readonly finalQueueSize: number;

@@ -21,7 +21,7 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     [['--consumers', 'Fred,,George'], /--consumers .*\(a name is empty\)/],
     [['--consumers', 'Fred,Fred'], /--consumers .*\("Fred" appears twice\)/],
     [['--consumers', ''], /--consumers/],
-    [['--consumers', 'Fr\u001b[31med'], /--consumers .*\\u001b.*control character/],
+    [['--consumers', 'Fr\u001b[31med'], /--consumers .*\\u001b.*non-printable character/],
     [['--interval', '3 parsecs'], /--interval expects a duration or a distribution/],
     [['--interval', '-1s'], /--interval/],
     [['--interval', 'Infinity'], /--interval/],
@@ -51,11 +51,11 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     expect(result.stderr).toMatch(/^qsim: unknown command 'runn'/);
   });
 
-  test('no command prints the help on stderr and exits 2', () => {
+  test('no command: one line listing the commands, exit 2', () => {
     const result = qsim([]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Usage: qsim');
+    expect(result.stderr).toBe("qsim: expected a command (run, validate), got none (see 'qsim --help')\n");
   });
 });
 

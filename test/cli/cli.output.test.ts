@@ -77,7 +77,7 @@ describe('--format json', () => {
     expect(log.at(-1)).toBe(`Queue size is now ${summary.finalQueueSize}`);
     const sizes = log.map((line) => /\(size (\d+)\)$/.exec(line)?.[1]).filter((s) => s !== undefined).map(Number);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(summary.queue.maxSize);
-    expect(summary.items).toEqual({ produced: 20, consumed: 20, left: 0, dropped: 0, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 20, consumed: 20, completed: 20, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary.options).toEqual({
       producers: 1,
       consumers: ['Fred', 'George'],
@@ -96,7 +96,7 @@ describe('--format json', () => {
     const summary = json(['--seed', '8', '--items', '5', '--interval', '1s', '--max-delay', '0', '--consumers', 'Solo']);
     // Puts at 0..4 s, the producer sleeps 1 s after the last: the run lasts 5 s.
     expect(summary.simulatedSeconds).toBe(5);
-    expect(summary.items).toEqual({ produced: 5, consumed: 5, left: 0, dropped: 0, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 5, consumed: 5, completed: 5, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary).toMatchObject({ throughputPerSecond: 1, finalQueueSize: 0 });
     // Item 0 enters before the consumer starts (size 1 for an instant); later items go straight to it.
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0 });
@@ -128,7 +128,7 @@ describe('--format json', () => {
     const summary = json(['--seed', '8', '--items', '4', '--interval', '0', '--delay', '1s', '--consumers', 'Solo', '--capacity', '1', '--on-full', 'drop-newest']);
     // At t = 0 item 0 enters and Solo takes it, item 1 fills the queue, items 2 and 3 find it full.
     // Solo ends item 0 at 1 s, takes item 1 (waited 1 s) and ends it at 2 s.
-    expect(summary.items).toEqual({ produced: 4, consumed: 2, left: 0, dropped: 2, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 4, consumed: 2, completed: 2, left: 0, dropped: 2, deadLettered: 0 });
     expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 4, dropped: 2, blockedSeconds: 0 }]);
     expect(summary.waitSeconds).toEqual({ count: 2, mean: 0.5, p50: 0, p95: 1, p99: 1, max: 1 });
     expect(summary.queue).toEqual({ maxSize: 1, meanSize: 0.5 });
@@ -203,14 +203,14 @@ describe('--format ndjson', () => {
   test('a pipeline: every event names its stage; failures and dead letters are events; counts match the summary', () => {
     const out = qsim(['run', '--instant', '--scenario', 'test/fixtures/flaky-pipeline.yaml', '--format', 'ndjson']).stdout;
     const events = out.trimEnd().split('\n').map((line) => JSON.parse(line) as Event & { stage?: string; attempt?: number });
-    const summary = events.pop() as unknown as Summary & { stages: { name: string; processed: number; failed: number }[] };
+    const summary = events.pop() as unknown as Summary & { stages: { name: string; processed: number; failedAttempts: number }[] };
     for (const e of events) if (e.type !== 'done') expect(summary.stages.map((k) => k.name)).toContain(e.stage);
     for (const k of summary.stages) {
       expect(events.filter((e) => e.type === 'processed' && e.stage === k.name)).toHaveLength(k.processed);
-      expect(events.filter((e) => e.type === 'failed' && e.stage === k.name)).toHaveLength(k.failed);
+      expect(events.filter((e) => e.type === 'failed' && e.stage === k.name)).toHaveLength(k.failedAttempts);
     }
     expect(events.filter((e) => e.type === 'dead-lettered')).toHaveLength(summary.items.deadLettered);
-    expect(summary.items.deadLettered + summary.stages.reduce((n, k) => n + k.failed, 0)).toBeGreaterThan(0);
+    expect(summary.items.deadLettered + summary.stages.reduce((n, k) => n + k.failedAttempts, 0)).toBeGreaterThan(0);
   });
 
   test('--quiet leaves only the summary line', () => {
@@ -251,8 +251,8 @@ describe('text extras', () => {
 
   test('--stats on a pipeline adds a row per stage', () => {
     const out = qsim(['run', '--instant', '--quiet', '--scenario', 'examples/etl.yaml', '--stats']).stdout;
-    expect(out).toMatch(/\n {2}stage +processed +failed +dead-lettered +dropped +queue max +queue mean +wait p95 +utilization\n/);
-    expect(out).toMatch(/\n {2}transform +5000 +0 +0 +0 +\d+ +[\d.]+ +[\d.]+ +\d+\.\d%\n/);
+    expect(out).toMatch(/\n {2}stage +processed +failed +retried +dead-lettered +dropped +queue max +queue mean +wait p95 +utilization\n/);
+    expect(out).toMatch(/\n {2}transform +5000 +0 +0 +0 +0 +\d+ +[\d.]+ +[\d.]+ +\d+\.\d%\n/);
     expect(out).toContain('\n  all queues   max ');
   });
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { chalkFrameStyle } from '../../src/cli/color.js';
+import { chalkFrameStyle } from '../../src/cli/chalk-styles.js';
 import { bar, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
 import type { LiveSnapshot } from '../../src/live/snapshot.js';
 import { textWidth } from '../../src/live/text-width.js';

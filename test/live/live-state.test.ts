@@ -85,7 +85,7 @@ describe('LiveState', () => {
     state.itemPut(5, producer, item(0), 1, 0);
     expect(state.snapshot(clock(4)).header.time).toBe(5);
     expect(state.snapshot(clock(6)).header.time).toBe(6);
-    state.runFinished({ time: 7, finalQueueSize: 0, produced: 1, consumed: 1, dropped: 0, deadLettered: 0 });
+    state.runFinished({ time: 7, finalQueueSize: 0, produced: 1, consumed: 1, dropped: 0, deadLettered: 0, interrupted: false });
     const header = state.snapshot({ time: 100, speed: 4, paused: true }).header;
     expect(header).toMatchObject({ time: 7, speed: 4, paused: true, finished: true, seed: 1 });
   });

@@ -1,4 +1,6 @@
-import type { RunConfig } from '../../src/model/config.js';
+import type { Simulation } from '../../src/core/simulation.js';
+import { scenarioFromRunConfig, type RunConfig } from '../../src/model/config.js';
+import { buildPipeline, type Pipeline, type PipelineOptions } from '../../src/model/pipeline.js';
 import { parseDistribution, type Distribution } from '../../src/model/distribution.js';
 import type { RunObserver, Worker } from '../../src/model/events.js';
 import type { Item } from '../../src/model/item.js';
@@ -56,4 +58,17 @@ export class EventLog implements RunObserver {
   matching(word: string): string[] {
     return this.lines.filter((line) => line.split(' ')[2] === word);
   }
+}
+
+/** A RunConfig from the demo's plain numbers: interval in seconds, processing uniform in [0, maxDelay). */
+export function demoConfig(
+  shape: Partial<Omit<RunConfig, 'interval' | 'delay'>> & { interval?: number; maxDelay?: number } = {},
+): RunConfig {
+  const { interval = 0.5, maxDelay = 3, ...rest } = shape;
+  return runConfig({ ...rest, interval: `${interval}s`, delay: `uniform(0,${maxDelay}s)` });
+}
+
+/** The single stage a RunConfig describes, built on `sim` (the pipeline of one source and one stage). */
+export function buildStage(sim: Simulation, config: RunConfig, observers: readonly RunObserver[], options: PipelineOptions = {}): Pipeline {
+  return buildPipeline(sim, scenarioFromRunConfig(config), config.seed, observers, options);
 }

@@ -20,6 +20,6 @@ export function started(config: RunConfig, producers: readonly Worker[], consume
   return { scenario: scenarioFromRunConfig(config), producers, consumers, seed: config.seed };
 }
 
-export function finished(fields: Omit<RunFinished, 'deadLettered' | 'dropped'> & Partial<RunFinished>): RunFinished {
-  return { dropped: 0, deadLettered: 0, ...fields };
+export function finished(fields: Omit<RunFinished, 'deadLettered' | 'dropped' | 'interrupted'> & Partial<RunFinished>): RunFinished {
+  return { dropped: 0, deadLettered: 0, interrupted: false, ...fields };
 }

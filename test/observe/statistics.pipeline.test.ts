@@ -59,6 +59,7 @@ describe('RunStatistics on pipelines', () => {
         expect(s.items).toEqual({
           produced: finished.produced,
           consumed: finished.consumed,
+          completed: finished.consumed,
           left: 0,
           dropped: finished.dropped,
           deadLettered: finished.deadLettered,
@@ -77,7 +78,8 @@ describe('RunStatistics on pipelines', () => {
         for (const k of s.stages) {
           const waits = k.waitSeconds;
           gets += waits.count;
-          expect(waits.count).toBe(k.processed + k.failed);
+          expect(waits.count).toBe(k.processed + k.failedAttempts);
+          expect(k.failedAttempts).toBe(k.retries + k.deadLettered);
           if (waits.count > 0) {
             expect(k.queue.meanSize as number).toBeCloseTo((waits.count / T) * (waits.mean as number), 9);
             area += (waits.mean as number) * waits.count;

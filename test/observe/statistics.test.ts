@@ -31,7 +31,7 @@ describe('RunStatistics on hand-computed event sequences', () => {
 
     const summary = s.summary();
     expect(summary.simulatedSeconds).toBe(4.5);
-    expect(summary.items).toEqual({ produced: 3, consumed: 3, left: 0, dropped: 0, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 3, consumed: 3, completed: 3, left: 0, dropped: 0, deadLettered: 0 });
     expect(summary.throughputPerSecond).toBeCloseTo(3 / 4.5, 12);
     // Waits 0, 0.5, 1; in system 1.5, 2, 2.5.
     expect(summary.waitSeconds).toEqual({ count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 });
@@ -94,7 +94,7 @@ describe('RunStatistics on hand-computed event sequences', () => {
     expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 3, dropped: 0, blockedSeconds: 1.5 + 0.5 }]);
     // Busy from 2.5 to 4 and 4 to 5, and still busy with item 2 from 5 to the end at 6.
     expect(summary.consumers[0]).toEqual({ name: 'C', stage: 'consumers', processed: 2, failed: 0, busySeconds: 3.5, utilization: 3.5 / 6, blockedSeconds: 0 });
-    expect(summary.items).toEqual({ produced: 3, consumed: 2, left: 1, dropped: 0, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 3, consumed: 2, completed: 2, left: 1, dropped: 0, deadLettered: 0 });
   });
 
   test('a consumer serving two items at once is busy for both (slot-seconds)', () => {
@@ -121,7 +121,7 @@ describe('RunStatistics on hand-computed event sequences', () => {
     s.itemProcessed(3, C, item(0, 0));
     s.runFinished(finished({ time: 3, finalQueueSize: 0, produced: 2, consumed: 1, dropped: 1 }));
     const summary = s.summary();
-    expect(summary.items).toEqual({ produced: 2, consumed: 1, left: 0, dropped: 1, deadLettered: 0 });
+    expect(summary.items).toEqual({ produced: 2, consumed: 1, completed: 1, left: 0, dropped: 1, deadLettered: 0 });
     expect(summary.producers).toEqual([{ name: 'producer-1', source: 'producers', produced: 2, dropped: 1, blockedSeconds: 0 }]);
     expect(summary.waitSeconds).toMatchObject({ count: 1, mean: 2 });
     expect(summary.queue.meanSize).toBeCloseTo(2 / 3, 12);

@@ -4,9 +4,10 @@ import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
 const summary: RunSummary = {
+  interrupted: false,
   seed: 1,
   simulatedSeconds: 4.5,
-  items: { produced: 3, consumed: 3, left: 0, dropped: 0, deadLettered: 0 },
+  items: { produced: 3, consumed: 3, completed: 3, left: 0, dropped: 0, deadLettered: 0 },
   finalQueueSize: 0,
   throughputPerSecond: 3 / 4.5,
   queue: { maxSize: 1, meanSize: 1 / 3 },
@@ -21,12 +22,14 @@ const summary: RunSummary = {
     {
       name: 'consumers',
       processed: 3,
-      failed: 0,
+      failedAttempts: 0,
+      retries: 0,
       deadLettered: 0,
       dropped: 0,
       finalQueueSize: 0,
       queue: { maxSize: 1, meanSize: 1 / 3 },
       waitSeconds: { count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 },
+      systemSeconds: { count: 3, mean: 0.5, p50: 0.5, p95: 1, p99: 1, max: 1 },
       utilization: 0.5,
     },
   ],
