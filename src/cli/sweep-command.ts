@@ -3,6 +3,7 @@ import { renderPointLine } from '../sweep/json-output.js';
 import { sequentialRunner, type PointRunner } from '../sweep/point-runner.js';
 import type { SweepReport } from '../sweep/report.js';
 import { threadRunner } from '../sweep/thread-runner.js';
+import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
 import type { CliIo } from './io.js';
 import { createProgressBar, runningInCi } from './progress.js';
 import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
@@ -19,7 +20,8 @@ function progressWanted(io: CliIo, format: SweepFormat): boolean {
 /**
  * `qsim sweep`: validates every point, runs them (on `jobs` threads), prints
  * the results. Returns the exit code: 0, or 130/143 when Ctrl-C/SIGTERM
- * stopped it (no new point starts, the finished ones are printed).
+ * stopped it (no new point starts, the finished ones are printed). When stdout
+ * closes (`| head`), the sweep stops quietly with 0.
  */
 export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string): Promise<number> {
   const sweep = parseSweepFlags(flags, version);
@@ -45,6 +47,14 @@ export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string
         stop.abort();
       })
     : () => {};
+  let stdoutClosed = false;
+  let outputFailure: OutputError | undefined;
+  const stdoutErrors = watchWriteErrors(io.stdout, (error) => {
+    out.discard();
+    if (isClosedPipe(error)) stdoutClosed = true;
+    else outputFailure ??= new OutputError('stdout', error);
+    stop.abort();
+  });
   progress?.start();
   let report: SweepReport;
   try {
@@ -64,5 +74,8 @@ export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string
   }
   out.write(renderSweepReport(report, format, { chart: sweep.chart, io, pointsWritten: format === 'ndjson' }));
   out.flush();
+  stdoutErrors.stop();
+  if (outputFailure) throw outputFailure;
+  if (stdoutClosed) return 0;
   return report.interrupted && signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
 }
