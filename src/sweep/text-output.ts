@@ -77,7 +77,7 @@ function recommendationLines(report: SweepReport): string[] {
   const slos = definition.slo.join(' and ');
   if (report.shard) {
     return [
-      `shard ${report.shard.index}/${report.shard.count}: ${results.length} of ${definition.points} points; ` +
+      `${report.interrupted ? 'interrupted: ' : ''}shard ${report.shard.index}/${report.shard.count}: ${results.length} of ${definition.points} points; ` +
         `qsim merge joins every shard's --format ndjson output into the whole sweep${definition.slo.length > 0 ? ' and its recommendation' : ''}`,
     ];
   }

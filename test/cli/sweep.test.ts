@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { BIN, cleanEnv, qsim } from '../helpers/cli.js';
+import { qsimInPty } from '../helpers/pty.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qsim-sweep-'));
 const MODEL = ['--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--items', '1000', '--seed', '7'];
@@ -225,6 +227,17 @@ describe('qsim sweep --help and qsim merge --help', () => {
     expect(sweep).toContain('--shard {}/4 --format ndjson');
     const merge = qsim(['merge', '--help']).stdout;
     expect(merge).toContain('qsim merge shard-1.ndjson shard-2.ndjson shard-3.ndjson');
+  });
+});
+
+describe('progress', () => {
+  test('a bar over the points on a terminal\'s stderr, cleared at the end; stdout is unchanged', async () => {
+    const file = join(scratch, 'progress.txt');
+    const args = [...SWEEP, '--jobs', '1'];
+    const result = await qsimInPty(args, { redirect: `> ${file}` }).done;
+    expect(result.status).toBe(0);
+    expect(result.output).toMatch(/qsim .*% \| \d\/6 points \| ETA/);
+    expect(readFileSync(file, 'utf8')).toBe(qsim(args).stdout);
   });
 });
 
