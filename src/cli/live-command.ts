@@ -55,7 +55,7 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   let exitCode = 0;
   let stoppedBy: string | undefined;
   let viewError: unknown;
-  let handle: RunHandle | undefined;
+  const started: { handle?: RunHandle } = {};
   // The first q or Ctrl-C stops the run as Ctrl-C does without --live: producers stop, workers finish
   // what they hold (at the run's pace, shown in the view), then it ends. A second one, or an error, stops it at once.
   const end = (code: number, reason: string): void => {
@@ -63,9 +63,9 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
     const first = stoppedBy === undefined;
     exitCode = code;
     stoppedBy = reason;
-    if (first && reason !== 'error' && handle) {
+    if (first && reason !== 'error' && started.handle) {
       if (pacing.paused) pacing.resume();
-      handle.interrupt();
+      started.handle.interrupt();
     } else {
       stop.abort();
     }
@@ -86,8 +86,8 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
 
   let finished: RunFinished;
   // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
-  handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
-  const running = handle.finished;
+  started.handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
+  const running = started.handle.finished;
   try {
     view.open();
     finished = await running;

@@ -119,6 +119,16 @@ export function buildPipeline(
   let interrupted = false;
   /** Items a worker finished, or a retry held, when the run was interrupted: left, outside every queue. */
   let stranded = 0;
+  /**
+   * Items that have left the pipeline (completed, dead-lettered, dropped), kept
+   * for reuse: a deep backlog then costs no allocation per item and little
+   * garbage collection. An observer that keeps an item past its event must copy
+   * what it needs (RunObserver says so).
+   */
+  const spare: Item[] = [];
+  const release = (item: Item): void => {
+    spare.push(item);
+  };
   const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<Item>) => new AsyncQueue<Item>(queueOptions));
 
   const stages: StageState[] = [];
@@ -143,6 +153,7 @@ export function buildPipeline(
         },
         onDrop: (item) => {
           events.itemDropped(sim.now, stage.putter ?? item.putBy, item, stage.queue.size, k);
+          release(item);
         },
       }),
     };
@@ -179,7 +190,17 @@ export function buildPipeline(
     try {
       while (claim.made < source.items && sim.now < cutoff) {
         claim.made++;
-        const item: Item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
+        const reused = spare.pop();
+        let item: Item;
+        if (reused === undefined) {
+          item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
+        } else {
+          item = reused;
+          item.id = made++;
+          item.producer = producer.index;
+          item.bornAt = item.enteredAt = item.failures = 0;
+          item.putBy = producer;
+        }
         making = true;
         await put(p, first, producer, item);
         making = false;
@@ -261,6 +282,7 @@ export function buildPipeline(
         } else {
           deadLettered++;
           events.itemDeadLettered(sim.now, worker, item);
+          release(item);
         }
         queue.taskDone();
         maybeClose(stage);
@@ -271,6 +293,8 @@ export function buildPipeline(
       if (next !== undefined) {
         item.failures = 0;
         await forward(p, next, worker, item);
+      } else {
+        release(item);
       }
       queue.taskDone();
       if (spec.failure > 0) maybeClose(stage);
