@@ -6,6 +6,7 @@ import type { FullPolicy } from '../core/queue.js';
 import { FULL_POLICIES } from '../core/queue.js';
 import { DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
 import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
+import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
 import { invalidValue, quote } from './usage-error.js';
 
 const WHOLE = /^\d+$/;
@@ -51,10 +52,7 @@ export function speedFactor(option: string, text: string): number {
 }
 
 export const MAX_CONSUMERS = 10000;
-export const MAX_NAME_LENGTH = 64;
-// Control, format (bidi controls, zero-width), unassigned, private-use and surrogate code points, and
-// line or paragraph separators: they would corrupt the terminal or break the log's lines.
-const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+export { MAX_NAME_LENGTH };
 
 /** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
 export function consumerList(option: string, text: string): string[] | number {
@@ -69,9 +67,8 @@ export function consumerList(option: string, text: string): string[] | number {
   if (names.length > MAX_CONSUMERS) throw invalidValue(option, expected, text);
   const seen = new Set<string>();
   for (const name of names) {
-    if (name === '') throw invalidValue(option, expected, text, 'a name is empty');
-    if (UNPRINTABLE.test(name)) throw invalidValue(option, expected, text, 'a name has a non-printable character');
-    if ([...name].length > MAX_NAME_LENGTH) throw invalidValue(option, expected, text, 'a name is too long');
+    const problem = nameProblem(name);
+    if (problem !== undefined) throw invalidValue(option, expected, text, problem);
     if (seen.has(name)) throw invalidValue(option, expected, text, `${quote(name)} appears twice`);
     seen.add(name);
   }

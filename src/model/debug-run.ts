@@ -19,6 +19,7 @@ import type { Scenario } from './scenario.js';
 export function debugPipelineOptions(monitor: DebugMonitor): PipelineOptions {
   return {
     createQueue: (queueOptions) => new DebugQueue<Item>({ ...queueOptions, monitor, describe: (item) => `item ${item.id}` }),
+    reuseItems: false,
   };
 }
 

@@ -56,6 +56,12 @@ export interface Pipeline {
 export interface PipelineOptions {
   /** Makes each stage's queue; a plain AsyncQueue by default (debug mode passes a DebugQueue). */
   createQueue?: (options: QueueOptions<Item>) => AsyncQueue<Item>;
+  /**
+   * Reuse the objects of items that have left the pipeline (default true). Debug
+   * mode turns it off, so that a model that mishandles an item cannot make
+   * two items share one object and blur what it reports.
+   */
+  reuseItems?: boolean;
 }
 
 interface StageState {
@@ -126,8 +132,9 @@ export function buildPipeline(
    * what it needs (RunObserver says so).
    */
   const spare: Item[] = [];
+  const reuse = options.reuseItems ?? true;
   const release = (item: Item): void => {
-    spare.push(item);
+    if (reuse) spare.push(item);
   };
   const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<Item>) => new AsyncQueue<Item>(queueOptions));
 

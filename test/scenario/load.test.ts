@@ -90,7 +90,7 @@ stages:
     ['neither items nor duration', 'sources: [{name: a, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]', 'sources[0]: expected items, duration or both, got neither'],
     ['duplicate names', 'sources: [{name: s, items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]', 'stages[0].name: expected a name used once, got "s" (also at sources[0].name)'],
     ['duplicate worker names', 'sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: [A, A], delay: 1s}]', '("A" appears twice)'],
-    ['a control character in a name', 'sources: [{name: "a\\u001b[31m", items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]', 'a name has a control character'],
+    ['a control character in a name', 'sources: [{name: "a\\u001b[31m", items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]', 'a name has a non-printable character'],
     ['a drop policy without capacity', 'sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s, onFull: drop-newest}]', 'stages[0].onFull: expected block when the stage has no capacity'],
     ['an unknown policy', 'sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s, capacity: 2, onFull: shed}]', 'stages[0].onFull: expected block | drop-newest | drop-oldest, got "shed"'],
     ['a zero capacity', 'sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s, capacity: 0}]', 'stages[0].capacity: expected a whole number >= 1'],
