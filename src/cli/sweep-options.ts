@@ -122,16 +122,22 @@ interface VarySpec extends Axis {
   readonly text: string;
 }
 
-function parseVarySyntax(text: string, _i: number, all: readonly string[]): VarySpec {
+/** The NAME of NAME=VALUES (a leading -- is allowed), or undefined without "=". */
+function varyName(text: string): string | undefined {
   const equals = text.indexOf('=');
+  return equals < 0 ? undefined : text.slice(0, equals).trim().replace(/^--/, '');
+}
+
+function parseVarySyntax(text: string, _i: number, all: readonly string[]): VarySpec {
+  const name = varyName(text);
   const expected = `NAME=VALUES with VALUES ${VALUES_SYNTAX}`;
-  if (equals < 0) throw invalidValue('--vary', expected, text, 'no "=" between the name and the values');
-  const name = text.slice(0, equals).trim().replace(/^--/, '');
+  if (name === undefined) throw invalidValue('--vary', expected, text, 'no "=" between the name and the values');
   if (name === '') throw invalidValue('--vary', expected, text, 'the name before "=" is missing');
-  const parsed = parseValues(text.slice(equals + 1));
+  const parsed = parseValues(text.slice(text.indexOf('=') + 1));
   if (!parsed.ok) throw invalidValue('--vary', expected, text, parsed.reason);
-  const twice = all.filter((other) => other.slice(0, other.indexOf('=')).trim().replace(/^--/, '') === name).length > 1;
-  if (twice) throw invalidValue('--vary', 'each NAME once (list every value in one --vary)', text, `${quote(name)} is varied twice`);
+  if (all.filter((other) => varyName(other) === name).length > 1) {
+    throw invalidValue('--vary', 'each NAME once (list every value in one --vary)', text, `${quote(name)} is varied twice`);
+  }
   return { name, values: parsed.values, text };
 }
 

@@ -168,6 +168,7 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [['--vary', 'frobs=1..3'], /--vary expects NAME=VALUES with NAME one of producers, consumers, .*\(unknown option "frobs"\)/],
     [['--vary', 'consumers'], /--vary expects NAME=VALUES .*\(no "=" between the name and the values\)/],
     [['--vary', 'consumers=1..3', '--vary', 'consumers=5'], /"consumers" is varied twice/],
+    [['--vary', 'consumers=1..3', '--vary', 'consumersX'], /got "consumersX" \(no "=" between the name and the values\)/],
     [['--vary', 'interval=0.5s..2s'], /needs whole numbers at both ends, or \/N/],
     [['--vary', 'consumers=1..200', '--vary', 'items=1..100'], /a grid of at most 10000 points.*200 x 100 = 20000 points/],
     [[], /qsim sweep needs at least one --vary/],
