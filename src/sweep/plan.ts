@@ -8,17 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../model/scenario.js';
-import { formatScenario } from '../scenario/print.js';
 import type { Axis } from './grid.js';
 import { offeredLoad, slots } from './offered-load.js';
+import { scenarioData, type ScenarioData } from './scenario-data.js';
 import type { Slo } from './slo.js';
 
 export interface PlannedPoint {
   readonly index: number;
   /** One value per axis, as written on the command line. */
   readonly values: readonly string[];
-  /** The point's pipeline as YAML (formatScenario, without a seed): what a run request carries. */
-  readonly scenario: string;
+  /** The point's pipeline as plain data: what a run request carries. */
+  readonly scenario: ScenarioData;
   readonly rho: number | null;
   readonly slots: number;
 }
@@ -55,13 +55,13 @@ export function planSweep(input: PlanInput): SweepPlan {
   const points = input.scenarios.map((scenario, index): PlannedPoint => ({
     index,
     values: input.values[index] ?? [],
-    scenario: formatScenario(scenario, undefined),
+    scenario: scenarioData(scenario),
     rho: offeredLoad(scenario).bottleneck,
     slots: slots(scenario),
   }));
   const hash = createHash('sha256');
   hash.update(JSON.stringify([input.version, input.seed, input.replications, input.axes, input.slos.map((slo) => slo.text)]));
-  for (const point of points) hash.update(`\u0000${point.scenario}`);
+  for (const point of points) hash.update(`\u0000${JSON.stringify(point.scenario)}`);
   return {
     definition: {
       fingerprint: hash.digest('hex').slice(0, 16),

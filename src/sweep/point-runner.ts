@@ -9,12 +9,12 @@ import { QsimError } from '../core/errors.js';
 import { simulateScenario } from '../model/run.js';
 import { RunStatistics } from '../observe/statistics.js';
 import type { RunSummary } from '../observe/summary.js';
-import { parseScenario } from '../scenario/load.js';
 import pLimit from 'p-limit';
+import { scenarioFromData, type ScenarioData } from './scenario-data.js';
 
 export interface RunRequest {
-  /** The pipeline as a scenario file (formatScenario's YAML). */
-  readonly scenario: string;
+  /** The pipeline, as plain data. */
+  readonly scenario: ScenarioData;
   readonly seed: number;
 }
 
@@ -52,7 +52,7 @@ export class RunFailedError extends QsimError {
 /** Simulates one request in this thread, instantly, with the statistics observer and nothing else. */
 export async function simulateRequest(request: RunRequest, signal?: AbortSignal): Promise<RunSummary> {
   if (signal?.aborted) throw new RunAborted();
-  const scenario = parseScenario(request.scenario, 'sweep point');
+  const scenario = scenarioFromData(request.scenario);
   const statistics = new RunStatistics();
   await simulateScenario(scenario, request.seed, { pacing: instantPacing, observers: [statistics], ...(signal ? { signal } : {}) });
   if (signal?.aborted) throw new RunAborted();
