@@ -32,7 +32,7 @@ export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string
   const planned = plan.points.filter((point) => shard === undefined || point.index % shard.count === shard.index - 1).length;
   const runs = planned * definition.replications;
   const jobs = Math.min(sweep.jobs, runs);
-  const runner: PointRunner = jobs > 1 ? threadRunner(jobs) : sequentialRunner();
+  const runner: PointRunner = jobs > 1 ? threadRunner(jobs, { useThisThread: true }) : sequentialRunner();
   const out = new OutputWriter(io.stdout, 'line');
   const progress = progressWanted(io, format) ? await createProgressBar(io.stderr, planned, 'points') : undefined;
 
