@@ -204,7 +204,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--vary <NAME=VALUES>', 'an option (or, with --scenario, a field path) and its values: 1..8, 0.5s..2s/4 (4 evenly spaced values) or a|b|c; repeat for a grid (the first varies slowest)', collect)
     .option('--slo <EXPR>', `an objective every recommended point must meet, METRIC OP VALUE: wait.p95<2s, utilization<0.85, dropped==0; repeatable (all must hold). Metrics: ${METRIC_NAMES.join(', ')}`, collect)
     .option('--replications <n>', 'runs per point, each with its own seed; figures become mean ± 95% confidence interval (default: 1)')
-    .option('--jobs <n>', `runs at once, each on a worker thread (default: the number of cores, ${availableParallelism()} here)`)
+    .option('--jobs <n>', `runs at once, on worker threads (default: the number of cores, ${availableParallelism()} here)`)
     .option('--shard <K/N>', 'run only shard K of N: the points whose index i has i mod N = K-1 (needs --seed; join the shards with qsim merge)')
     .option('--seed <n>', 'the sweep\'s seed; each run\'s seed is derived from it, the point and the replication (default: random, printed on stderr)')
     .option('--instant', 'accepted for symmetry with qsim run: sweeps always run in virtual time')
