@@ -149,7 +149,8 @@ function optionsModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
   const keys = specs.map((spec) => {
     const key = VARIABLE_OPTIONS[spec.name];
     if (key === undefined) {
-      throw invalidValue('--vary', `NAME=VALUES with NAME one of ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}`);
+      const hint = spec.name === 'seed' ? '; for runs with several seeds use --replications' : '';
+      throw invalidValue('--vary', `NAME=VALUES with NAME one of ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}${hint}`);
     }
     if (flags[key] !== undefined) {
       throw new UsageError(`--${spec.name} cannot be used with --vary ${spec.name}=…: the sweep sets it at each point (list every value in --vary)`);

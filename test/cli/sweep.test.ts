@@ -166,6 +166,7 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [['--vary', 'on-full=block|drop-newest'], /--vary on-full=block\|drop-newest: at on-full=drop-newest: --on-full drop-newest needs --capacity/],
     [['--vary', 'consumers=1..3', '--consumers', '2'], /--consumers cannot be used with --vary consumers=…/],
     [['--vary', 'frobs=1..3'], /--vary expects NAME=VALUES with NAME one of producers, consumers, .*\(unknown option "frobs"\)/],
+    [['--vary', 'seed=1..3'], /\(unknown option "seed"; for runs with several seeds use --replications\)/],
     [['--vary', 'consumers'], /--vary expects NAME=VALUES .*\(no "=" between the name and the values\)/],
     [['--vary', 'consumers=1..3', '--vary', 'consumers=5'], /"consumers" is varied twice/],
     [['--vary', 'consumers=1..3', '--vary', 'consumersX'], /got "consumersX" \(no "=" between the name and the values\)/],
