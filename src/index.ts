@@ -1,6 +1,11 @@
 /**
- * qsim's public API. Processes wait only through the engine's primitives
- * (Process.sleep, AsyncQueue.get/put/join); see src/core/simulation.ts.
+ * qsim's public API.
+ * - The model API: `Sim` and its queues, processes, events and random streams,
+ *   for simulations written as code (docs/api.md). Its processes wait only
+ *   through its primitives; see src/api/sim.ts.
+ * - The engine and the built-in pipeline beneath it: processes wait only
+ *   through the engine's primitives (Process.sleep, AsyncQueue.get/put/join);
+ *   see src/core/simulation.ts.
  */
 export { Simulation, ScheduledCallback } from './core/simulation.js';
 export type { SimulationOptions, SimulationStatus } from './core/simulation.js';
@@ -52,5 +57,51 @@ export type {
   ConsumerSummary,
   ProducerSummary,
   SummaryOptions,
+  TheorySummary,
+  StageTheory,
+  TheoryComparison,
+  BottleneckSummary,
+  ReplicationsSummary,
+  ReplicatedStatistic,
 } from './observe/summary.js';
 export { renderJsonSummary } from './observe/json-output.js';
+export { mergeReplications } from './observe/replications.js';
+export { predict } from './theory/predict.js';
+export type { Prediction, StagePrediction, TheoryMethod } from './theory/predict.js';
+export { erlangB, erlangC, mmc, mmck } from './theory/erlang.js';
+export { mg1, gm1, gm1Sigma } from './theory/single-server.js';
+export { allenCunneen } from './theory/approximations.js';
+export { RunPool, runAll, RunFailedError } from './parallel/pool.js';
+export type { RunPoolOptions } from './parallel/pool.js';
+export { runRequest, executeRunRequest } from './parallel/run-request.js';
+export type { RunRequest, RunRequestOptions } from './parallel/run-request.js';
+
+// The model API: simulations written as code (README "Writing a model", docs/api.md).
+export { Sim } from './api/sim.js';
+export type { SimOptions, SimProcessOptions, SimRunOptions, SimResult, SimProcessBody } from './api/sim.js';
+export type { SimProcess, WaitOptions } from './api/sim-process.js';
+export { QueueClosedError } from './api/sim-queue.js';
+export type { SimQueue, SimQueueOptions } from './api/sim-queue.js';
+export type { SimEvent, EventValue } from './api/sim-event.js';
+export type { SimRandom } from './api/sim-random.js';
+export type { ModelFunction, ModelOptions, ModelParameter } from './api/model.js';
+export { combineModelObservers } from './api/model-events.js';
+export type {
+  ModelObserver,
+  ModelStarted,
+  ModelFinished,
+  QueueInfo,
+  QueueKind,
+  ProcessInfo,
+  WaitState,
+} from './api/model-events.js';
+export { loadModel, ModelFileError } from './runner/load-model.js';
+export { simulateModel, summarizeModel, ModelBuildError } from './runner/run-model.js';
+export type { ModelRunOptions } from './runner/run-model.js';
+export { ModelStatistics } from './observe/model-statistics.js';
+export type { ModelStatisticsOptions } from './observe/model-statistics.js';
+export type { ModelSummary, ModelQueueSummary, ModelProcessSummary } from './observe/model-summary.js';
+export { ModelTextLog, ModelFinalLineLog } from './observe/model-log.js';
+export { ModelNdjsonLog } from './observe/model-ndjson.js';
+export { renderModelStatsTable } from './observe/model-stats-table.js';
+export type { TextSink, Palette } from './observe/sink.js';

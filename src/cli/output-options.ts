@@ -1,8 +1,9 @@
 /**
- * The output flags of `qsim run`: --format, --stats, --chart, --timestamps.
- * --stats, --chart and --timestamps add text around the log, so they only go
- * with --format text: json and ndjson print data and nothing else. None of
- * them goes with --live, whose view takes the whole screen.
+ * The output flags of `qsim run`: --format, --stats, --chart, --timestamps,
+ * --explain. --stats, --chart, --timestamps and --explain add text around the
+ * log, so they only go with --format text: json and ndjson print data and
+ * nothing else (their summary always holds the `theory` that --explain puts
+ * into words). None of them goes with --live, whose view takes the whole screen.
  */
 import { invalidValue, UsageError } from './usage-error.js';
 
@@ -15,6 +16,7 @@ export interface OutputFlags {
   stats?: boolean;
   chart?: boolean;
   timestamps?: boolean;
+  explain?: boolean;
 }
 
 export interface OutputChoice {
@@ -25,7 +27,11 @@ export interface OutputChoice {
   readonly chart: boolean;
   /** --timestamps: each log line starts with the simulated time. */
   readonly timestamps: boolean;
+  /** --explain: queueing theory beside the simulated figures, in words, after the log. */
+  readonly explain: boolean;
 }
+
+const TEXT_OPTIONS = ['stats', 'chart', 'timestamps', 'explain'] as const;
 
 /** `live`: --live, whose full-screen view replaces every other output. */
 export function parseOutputFlags(flags: OutputFlags & { live?: boolean }): OutputChoice {
@@ -37,17 +43,19 @@ export function parseOutputFlags(flags: OutputFlags & { live?: boolean }): Outpu
     stats: flags.stats === true,
     chart: flags.chart === true,
     timestamps: flags.timestamps === true,
+    explain: flags.explain === true,
   };
   if (flags.live) {
     if (format !== 'text') throw new UsageError(`--format ${format} cannot be used with --live: the live view draws the whole screen`);
-    for (const option of ['stats', 'chart', 'timestamps'] as const) {
+    for (const option of TEXT_OPTIONS) {
       if (choice[option]) throw new UsageError(`--${option} cannot be used with --live: the live view draws the whole screen`);
     }
   }
   if (format !== 'text') {
-    for (const option of ['stats', 'chart', 'timestamps'] as const) {
+    for (const option of TEXT_OPTIONS) {
       if (choice[option]) {
-        throw new UsageError(`--${option} adds text to the log, so it cannot be used with --format ${format} (use --format text)`);
+        const why = option === 'explain' ? `; the ${format} summary always holds the theory object` : ' (use --format text)';
+        throw new UsageError(`--${option} adds text to the log, so it cannot be used with --format ${format}${why}`);
       }
     }
   }

@@ -25,9 +25,20 @@ Examples:
                                                a multi-stage pipeline from a scenario file
   $ qsim run --seed 7 --items 50 --print-scenario > my.yaml
                                                these options as a scenario file to grow
+  $ qsim run --model examples/models/batching.ts --seed 1 --items 100 --instant --stats
+                                               a model written as code (TypeScript runs as is)
+  $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
+                                               model parameters, read as opts.set.batch, opts.set.window
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
+  $ qsim run --seed 1 --instant --explain      the demo, then why its queue grows (ρ = 1.5)
+  $ qsim run --instant --seed 3 -n 1000000 -c 4 -i 'exp(278ms)' --delay 'exp(1s)' -q --explain
+                                               M/M/4 at ρ = 0.9: simulated mean wait beside Erlang C's
+  $ qsim run --instant --seed 3 -n 200000 -c 4 -i 'exp(278ms)' --delay 'exp(1s)' --replications 8 --explain
+                                               8 runs on all cores: mean ± 95% CI, and whether theory is inside
+  $ qsim run --instant -n 100000 -c 1 -i 'exp(1s)' --delay 'exp(800ms)' --warmup 1h --stats
+                                               statistics after the first simulated hour only
   $ qsim run --seed 1 --instant --format json | jq .waitSeconds.p95
   $ qsim run --seed 1 --instant --format ndjson | jq -c 'select(.type == "got")'
   $ qsim run --instant --debug --items 1000    the same log, with the engine's invariants checked
@@ -47,6 +58,10 @@ Dropped items (--on-full drop-*) are logged "[producer-1] Dropped item: 7 (size 
 Scenario files (--scenario): YAML or JSON with sources and stages (failures,
   retries, dead letters); check one with 'qsim validate FILE'. --seed, --speed,
   --instant, --quiet and the output options override the file.
+Models (--model FILE): a .mjs, .js or .ts module whose default export builds the model with the
+  model API (sim.queue, sim.process, p.sleep, p.log, …; see "Writing a model" in the README); it gets
+  this command's options as opts and --set NAME=VALUE as opts.set (numbers and durations parsed).
+  Not with --live, --chart, --scenario or --print-scenario. A model file that cannot be loaded exits 2.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.
@@ -56,10 +71,26 @@ processed, utilization), and the latest log lines. Keys: space pauses and resume
 +/- double or halve the speed, q or Ctrl-C stops the run as Ctrl-C does without
 --live (consumers finish what they hold; a second q stops at once; exit 130). When it closes,
 the final line prints on the normal screen. Needs a terminal on stdin and stdout.
---format json prints one summary object (seed, simulatedSeconds, items, throughputPerSecond,
-queue, waitSeconds, systemSeconds, consumers, producers, stages, options) and nothing else;
+--format json prints one summary object (seed, simulatedSeconds, warmupSeconds, items,
+throughputPerSecond, queue, waitSeconds, systemSeconds, consumers, producers, stages,
+bottleneck, theory, options) and nothing else;
 --format ndjson prints one object per event (put, got, processed, done, blocked, dropped,
 failed, dead-lettered) and then {"type":"summary",...}. Numbers are rounded to 9 decimals.
+Theory (--explain; the theory object of --format json): offered load ρ = arrival
+  rate × mean processing time / (consumers × concurrency). At ρ >= 1 the consumers
+  cannot keep up and the backlog grows by (arrival rate − service rate) items/s.
+  Below 1 the steady-state mean wait comes from Erlang C (M/M/c), Pollaczek–
+  Khinchine (M/G/1), G/M/1 (incl. D/M/1) or M/M/c/K (drop-newest), all exact, or
+  Kingman / Allen–Cunneen (approximations); otherwise qsim says why none applies.
+  A pipeline names its bottleneck stage (also in --stats).
+--warmup d leaves the first d of simulated time out of waits, queue sizes, busy
+  time and throughput (item counts stay whole-run); the log is unchanged.
+--replications n runs seeds seed..seed+n-1 in virtual time on --jobs worker
+  threads and prints no log: text shows each key figure as mean ± 95% confidence
+  interval (then --stats and --explain for the merged figures), json the merged
+  summary with a replications object, ndjson a line per replication and then the
+  summary. The output is the same whatever --jobs is. Not with --live, --speed,
+  --chart or --timestamps.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
 they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for
@@ -72,6 +103,11 @@ processed. One "qsim: debug: ..." line on stderr per finding; any finding: exit 
 Exit codes: 0 success (also when stdout closes early), 1 run failure (deadlock,
 failed process, --debug finding, failed write), 2 bad input, 130 Ctrl-C (or q
 in --live), 143 SIGTERM.`;
+
+/** Gathers a repeatable option's values in order. */
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
 
 const SWEEP_EXAMPLES = `
 Examples:
@@ -129,11 +165,6 @@ carries the sweep's fingerprint) and hold every point exactly once; otherwise qs
 merge names the problem (another sweep, overlapping shards, missing points) and
 exits 2.`;
 
-/** Collects a repeatable option's values. */
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** The options that describe a `qsim run` model, shared by run and sweep. */
 function withModelOptions(command: Command): Command {
   return command
@@ -183,12 +214,18 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--stats', 'text: after the log, a table of throughput, waits, queue size and per-worker statistics')
     .option('--chart', 'text: after the log, the queue size over time and each consumer\'s utilization, drawn in the terminal')
     .option('--timestamps', 'text: start each log line with the simulated time, "t=  1.500s "')
+    .option('--explain', 'text: after the log, queueing theory in words: offered load, whether the consumers keep up, and the predicted mean wait beside the simulated one')
+    .option('--warmup <duration>', 'leave the first <duration> of simulated time out of the statistics (waits, queue size, busy time, throughput) (default: 0)')
+    .option('--replications <n>', 'run n independent replications (seeds seed, seed+1, ...) in virtual time and report each key figure as mean ± 95% confidence interval instead of the log')
+    .option('--jobs <n>', 'with --replications: replications run at once, each on a worker thread (default: the number of cores)')
     .option('--live', 'show the run full-screen as it goes: queue, consumers, log (keys below; not with --instant)')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
     .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
     .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
+    .option('--model <file>', 'run a model written as code: a .mjs, .js or .ts file whose default export builds it (see "Writing a model" in the README); the options above become its opts')
+    .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect)
     .addHelpText('after', RUN_EXAMPLES)
     .action(async (flags: RunFlags) => {
       // Each command's modules load when it runs, so --help and --version stay fast.

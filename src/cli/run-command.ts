@@ -22,11 +22,19 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     io.stdout.write(formatScenario(run.scenario, run.scenario.seed));
     return 0;
   }
+  // A model reports a file it cannot load before anything else, so that error is the only line.
+  // Loaded on demand: runs of the built-in pipeline never load the model API.
+  if (run.model) return (await import('./model-command.js')).runModelCommand(run, run.model, io);
   if (run.live) {
     const { liveTerminal, runLive } = await import('./live-command.js');
     const terminal = liveTerminal(io);
     if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
     return runLive(run, io, terminal);
+  }
+  if (run.replications) {
+    if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+    const { runReplications } = await import('./replications-command.js');
+    return runReplications(run, run.replications, io);
   }
 
   const instant = run.pacing.kind === 'instant';

@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
 import type { Scenario } from '../model/scenario.js';
 import { createDistribution } from '../model/distribution.js';
+import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, UsageError } from './usage-error.js';
@@ -28,6 +30,11 @@ export interface RunFlags extends OutputFlags {
   printScenario?: boolean;
   live?: boolean;
   debug?: boolean;
+  warmup?: string;
+  replications?: string;
+  jobs?: string;
+  model?: string;
+  set?: string[];
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
@@ -47,6 +54,8 @@ export const MODEL_FLAGS = {
 export { RUN_DEFAULTS };
 
 export const MAX_CONCURRENCY = 10000;
+export const MAX_REPLICATIONS = 10000;
+export const MAX_JOBS = 256;
 /** Consumers x concurrency: each slot is a process. */
 export const MAX_SLOTS = 100000;
 
@@ -73,6 +82,18 @@ export interface RunInvocation {
   readonly live: boolean;
   /** --debug: check the run's invariants and report findings on stderr. */
   readonly debug: boolean;
+  /** --warmup: simulated seconds left out of the statistics; 0 without. */
+  readonly warmup: number;
+  /** --replications and --jobs: independent runs with seeds seed, seed + 1, … on worker threads. */
+  readonly replications: ReplicationChoice | undefined;
+  /** --model and its --set parameters; the run's options (config) become the model's opts. */
+  readonly model: ModelChoice | undefined;
+}
+
+export interface ReplicationChoice {
+  readonly count: number;
+  /** Worker threads at most: --jobs, else the number of cores. */
+  readonly jobs: number;
 }
 
 /** The largest seed drawn when none is given; any safe whole number is accepted with --seed. */
@@ -98,6 +119,7 @@ export function parseRunFlags(
     ? { kind: 'instant' }
     : { kind: 'wall-clock', speed: speedFactor('--speed', flags.speed ?? RUN_DEFAULTS.speed) };
   const output = parseOutputFlags(flags);
+  const model = parseModelFlags(flags);
   let config: RunConfig | undefined;
   let scenario: Scenario;
   if (flags.scenario !== undefined) {
@@ -116,6 +138,7 @@ export function parseRunFlags(
   }
   const fixedSeed = seedFlag ?? scenario.seed;
   const seed = fixedSeed ?? drawSeed();
+  const replications = parseReplications(flags, output, seed);
   return {
     scenario: { ...scenario, seed: fixedSeed },
     config: config && { ...config, seed },
@@ -128,7 +151,43 @@ export function parseRunFlags(
     output,
     live: flags.live === true,
     debug: flags.debug === true,
+    warmup: parseWarmup(flags),
+    replications,
+    model,
   };
+}
+
+function parseWarmup(flags: RunFlags): number {
+  if (flags.warmup === undefined) return 0;
+  const warmup = duration('--warmup', flags.warmup);
+  if (flags.live) throw new UsageError('--warmup cannot be used with --live: the live view shows the whole run');
+  return warmup;
+}
+
+/**
+ * --replications n (and --jobs): n runs, each in virtual time, reported
+ * together as means with confidence intervals, so there is no single log to
+ * print or watch: --live, --speed, --chart and --timestamps are refused.
+ */
+function parseReplications(flags: RunFlags, output: OutputChoice, seed: number): ReplicationChoice | undefined {
+  if (flags.replications === undefined) {
+    if (flags.jobs !== undefined) throw new UsageError('--jobs needs --replications: it sets how many replications run at once');
+    return undefined;
+  }
+  const count = wholeNumber('--replications', flags.replications, 2, MAX_REPLICATIONS);
+  const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber('--jobs', flags.jobs, 1, MAX_JOBS);
+  // Compared this way round: seed + count − 1 could round down past the limit.
+  if (seed > Number.MAX_SAFE_INTEGER - (count - 1)) {
+    throw invalidValue('--seed', `a whole number up to ${Number.MAX_SAFE_INTEGER - count + 1} with --replications ${count} (seeds seed..seed+${count - 1})`, String(seed));
+  }
+  const refuse = (option: string, why: string): never => {
+    throw new UsageError(`${option} cannot be used with --replications: ${why}`);
+  };
+  if (flags.live) refuse('--live', 'the replications run at once in virtual time, with no single run to watch');
+  if (flags.speed !== undefined) refuse('--speed', 'the replications always run in virtual time, as with --instant');
+  if (output.chart) refuse('--chart', 'it draws one run; use --stats for the figures merged over the replications');
+  if (output.timestamps) refuse('--timestamps', 'replications print no log, only the merged figures');
+  return { count, jobs: Math.min(jobs, count) };
 }
 
 /** The single-stage pipeline described by the command line's model options. */

@@ -1,10 +1,12 @@
 /**
  * Picks the observers a `qsim run` needs for its output, and writes what
  * comes after the run. An observer nobody asked for is not attached: the
- * statistics only for json, ndjson, --stats or --chart; the queue-size series
+ * statistics only for json, ndjson, --stats, --chart or --explain (behind a
+ * warm-up gate only with --warmup); the queue-size series
  * only for --chart; the progress bar only when progressWanted().
  */
 import type { RunObserver } from '../model/events.js';
+import { renderExplanation } from '../observe/explain.js';
 import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
 import { NdjsonLog } from '../observe/ndjson-log.js';
 import { QueueSizeSeries } from '../observe/queue-series.js';
@@ -31,7 +33,7 @@ export interface RunOutputs {
 }
 
 export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): Promise<RunOutputs> {
-  const { format, stats, chart, timestamps } = run.output;
+  const { format, stats, chart, timestamps, explain } = run.output;
   const colour = format === 'text' && colourEnabled(run.color, io.env, io.stdout.isTTY === true);
   const palette = colour ? (await import('./chalk-styles.js')).chalkPalette() : undefined;
   // The progress bar comes first, so it is cleared (at runFinished) before the final line is written.
@@ -43,8 +45,11 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
   } else if (format === 'ndjson' && !run.quiet) {
     observers.push(new NdjsonLog(out));
   }
-  const statistics = format !== 'text' || stats || chart ? new RunStatistics(run.config ? { config: run.config } : {}) : undefined;
-  if (statistics) observers.push(statistics);
+  const statistics =
+    format !== 'text' || stats || chart || explain
+      ? new RunStatistics({ ...(run.config ? { config: run.config } : {}), warmup: run.warmup })
+      : undefined;
+  if (statistics) observers.push(...statistics.observers());
   const series = chart ? new QueueSizeSeries() : undefined;
   if (series) observers.push(series);
   // asciichart is loaded only for --chart.
@@ -65,6 +70,7 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
         out.write('\n' + charts.renderQueueChart(series, { width, colour, allQueues: run.scenario.stages.length > 1 }));
         out.write('\n' + charts.renderUtilizationBars(summary, width, palette));
       }
+      if (explain) out.write(renderExplanation(summary, run.scenario));
     },
   };
 }

@@ -206,7 +206,7 @@ export class Simulation implements ProcessHost {
   processFailed(process: Process, error: unknown): void {
     this.#live.delete(process);
     this.#active--;
-    this.#fail(new ProcessFailedError(process.name, this.#now, error));
+    this.#fail(error instanceof ProcessFailedError ? error : new ProcessFailedError(process.name, this.#now, error));
   }
 
   #advance(): void {

@@ -7,6 +7,7 @@
  * they are. Non-finite numbers print as null. The values come from virtual
  * time only, so the same options and seed give the same bytes at any pacing.
  */
+import type { ModelSummary } from './model-summary.js';
 import type { RunSummary } from './summary.js';
 
 const SCALE = 1e9;
@@ -28,12 +29,17 @@ function replacer(_key: string, value: unknown): unknown {
   return Number.isFinite(value) ? roundForOutput(value) : null;
 }
 
-/** The `--format json` output: the summary, indented by two spaces, and a newline. */
-export function renderJsonSummary(summary: RunSummary): string {
+/** The `--format json` output (of a pipeline or a model run): the summary, indented by two spaces, and a newline. */
+export function renderJsonSummary(summary: RunSummary | ModelSummary): string {
   return `${JSON.stringify(summary, replacer, 2)}\n`;
 }
 
 /** The NDJSON summary line: `{"type":"summary",…the summary's fields}` and a newline. */
-export function renderNdjsonSummary(summary: RunSummary): string {
+export function renderNdjsonSummary(summary: RunSummary | ModelSummary): string {
   return `${JSON.stringify({ type: 'summary', ...summary }, replacer)}\n`;
+}
+
+/** One replication's summary as an NDJSON line (`--replications` with ndjson): `{"type":"replication",…}`. */
+export function renderNdjsonReplication(summary: RunSummary): string {
+  return `${JSON.stringify({ type: 'replication', ...summary }, replacer)}\n`;
 }

@@ -20,13 +20,25 @@
  * When every item that enters a queue leaves it through a get (no drop-oldest),
  * the area equals the sum of the waits, and Little's law holds to rounding:
  * meanSize = (gets / duration) × mean wait, per stage and for all queues.
+ *
+ * Warm-up (--warmup d): restartAt(d) starts measuring afresh as of time d. A
+ * wait counts when its get is at or after d, a time in system when its item
+ * finishes at or after d; queue sizes, busy and blocked time count from d on
+ * (an item in service at d is busy from d), and rates divide by the time after
+ * d. Item counts stay whole-run counts, so produced = consumed + dropped + left
+ * still holds. observers() puts a WarmupGate in front of the statistics, which
+ * calls restartAt(d) at the first event at or after d: the state between events
+ * is constant, so that is exactly the state at d. Without a warm-up no gate is
+ * attached and nothing is checked per event.
  */
 import type { RunConfig } from '../model/config.js';
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
 import type { Scenario } from '../model/scenario.js';
 import { DurationStats } from './duration-stats.js';
-import { summaryOptions, type RunSummary, type StageSummary } from './summary.js';
+import { summaryOptions, type MeasuredSummary, type RunSummary, type StageSummary } from './summary.js';
+import { withTheory } from './theory-summary.js';
+import { WarmupGate } from './warmup-gate.js';
 
 /** Sums with Neumaier's compensation in two parallel arrays (value, lost low-order part). */
 function addCompensated(sums: Float64Array, lost: Float64Array, i: number, value: number): void {
@@ -39,10 +51,17 @@ function addCompensated(sums: Float64Array, lost: Float64Array, i: number, value
 export interface RunStatisticsOptions {
   /** The command line's options, reported as `options`; without it, the scenario is. */
   readonly config?: RunConfig;
+  /** Simulated seconds left out of the statistics (--warmup); 0 by default. */
+  readonly warmup?: number;
 }
 
 export class RunStatistics implements RunObserver {
   readonly #config: RunConfig | undefined;
+  readonly #warmup: number;
+  /** When measuring started: 0, or the warm-up's end once restartAt has run. */
+  #measuredFrom = 0;
+  /** Items consumed before measuring started. */
+  #consumedBefore = 0;
   #scenario: Scenario | undefined;
   #seed = 0;
   #producers: readonly Worker[] = [];
@@ -68,7 +87,7 @@ export class RunStatistics implements RunObserver {
   #maxTotal = 0;
   /** Every wait; the first stage's own DurationStats when there is one stage. */
   #wait = new DurationStats();
-  readonly #system = new DurationStats();
+  #system = new DurationStats();
 
   // Per consumer.
   #processed = new Float64Array(0);
@@ -95,6 +114,44 @@ export class RunStatistics implements RunObserver {
 
   constructor(options: RunStatisticsOptions = {}) {
     this.#config = options.config;
+    this.#warmup = options.warmup ?? 0;
+  }
+
+  /** What to attach to a run: these statistics, behind a WarmupGate when there is a warm-up. */
+  observers(): RunObserver[] {
+    return this.#warmup > 0 ? [new WarmupGate(this.#warmup, (time) => this.restartAt(time)), this] : [this];
+  }
+
+  /**
+   * Forgets everything measured before `time` (see the module comment); call
+   * between events, when nothing has happened since the last one before `time`.
+   */
+  restartAt(time: number): void {
+    this.#measuredFrom = time;
+    for (let stage = 0; stage < this.#size.length; stage++) {
+      this.#sizeArea[stage] = 0;
+      this.#sizeSince[stage] = time;
+      this.#maxSize[stage] = this.#size[stage] as number;
+    }
+    this.#totalArea = 0;
+    this.#totalSince = time;
+    this.#maxTotal = this.#total;
+    this.#stageWaits = this.#stageWaits.map(() => new DurationStats());
+    this.#wait = this.#stageWaits.length === 1 ? (this.#stageWaits[0] as DurationStats) : new DurationStats();
+    this.#system = new DurationStats();
+    // Busy and blocked time are Σ ends − Σ starts: restart each open interval at `time`.
+    for (let c = 0; c < this.#busySum.length; c++) {
+      this.#busySum[c] = -(this.#inService[c] as number) * time;
+      this.#busyLost[c] = 0;
+    }
+    for (let w = 0; w < this.#blockedSum.length; w++) {
+      this.#blockedSum[w] = -((this.#blockedPending[w * 2] as number) + (this.#blockedPending[w * 2 + 1] as number)) * time;
+      this.#blockedLost[w] = 0;
+    }
+    this.#consumedBefore = this.#consumers.reduce(
+      (sum, consumer, c) => sum + (consumer.group === this.#lastStage ? (this.#processed[c] as number) : 0),
+      0,
+    );
   }
 
   runStarted(event: RunStarted): void {
@@ -215,12 +272,19 @@ export class RunStatistics implements RunObserver {
     if (this.#total > this.#maxTotal) this.#maxTotal = this.#total;
   }
 
-  /** The summary; call after runFinished. */
+  /** The summary with its theory and bottleneck; call after runFinished. */
   summary(): RunSummary {
+    return withTheory(this.measured(), this.#scenario as Scenario);
+  }
+
+  /** The simulated figures alone; call after runFinished. */
+  measured(): MeasuredSummary {
     const scenario = this.#scenario;
     const finished = this.#finished;
     if (scenario === undefined || finished === undefined) throw new Error('RunStatistics.summary() called before the run finished');
-    const duration = finished.time;
+    // Open intervals (in service, blocked) end at `end`; rates and utilizations cover the measured time.
+    const end = finished.time;
+    const duration = Math.max(0, finished.time - this.#measuredFrom);
     const perSecond = (value: number): number | null => (duration > 0 ? value / duration : null);
     const producerCount = this.#producers.length;
 
@@ -228,7 +292,7 @@ export class RunStatistics implements RunObserver {
       const spec = scenario.stages[consumer.group];
       const slots = spec?.concurrency ?? 1;
       // An item still in service at the end (a run stopped early) is busy until the end.
-      const busySeconds = (this.#busySum[c] as number) + (this.#busyLost[c] as number) + (this.#inService[c] as number) * duration;
+      const busySeconds = (this.#busySum[c] as number) + (this.#busyLost[c] as number) + (this.#inService[c] as number) * end;
       return {
         name: consumer.name,
         stage: spec?.name ?? '',
@@ -236,7 +300,7 @@ export class RunStatistics implements RunObserver {
         failed: this.#failed[c] as number,
         busySeconds,
         utilization: duration > 0 ? busySeconds / (slots * duration) : null,
-        blockedSeconds: this.#blockedSeconds(producerCount + c, duration),
+        blockedSeconds: this.#blockedSeconds(producerCount + c, end),
       };
     });
 
@@ -264,8 +328,9 @@ export class RunStatistics implements RunObserver {
     const producerSources = scenario.sources.flatMap((source) => Array<string>(source.producers).fill(source.name));
     return {
       seed: this.#seed,
-      simulatedSeconds: duration,
+      simulatedSeconds: finished.time,
       interrupted: finished.interrupted,
+      warmupSeconds: this.#warmup,
       items: {
         produced: finished.produced,
         consumed: finished.consumed,
@@ -275,7 +340,7 @@ export class RunStatistics implements RunObserver {
         deadLettered: finished.deadLettered,
       },
       finalQueueSize: finished.finalQueueSize,
-      throughputPerSecond: perSecond(finished.consumed),
+      throughputPerSecond: perSecond(finished.consumed - this.#consumedBefore),
       queue: { maxSize: this.#maxTotal, meanSize: perSecond(this.#totalArea) },
       waitSeconds: this.#wait.summary(),
       systemSeconds: this.#system.summary(),
@@ -285,16 +350,16 @@ export class RunStatistics implements RunObserver {
         source: producerSources[p] ?? '',
         produced: this.#made[p] as number,
         dropped: this.#droppedOf[p] as number,
-        blockedSeconds: this.#blockedSeconds(p, duration),
+        blockedSeconds: this.#blockedSeconds(p, end),
       })),
       stages,
       options: this.#config ? summaryOptions({ config: { ...this.#config, seed: this.#seed } }) : summaryOptions({ scenario, seed: this.#seed }),
     };
   }
 
-  #blockedSeconds(worker: number, duration: number): number {
+  #blockedSeconds(worker: number, end: number): number {
     // A put still waiting at the end (a run stopped early) is blocked until the end.
     const pending = (this.#blockedPending[worker * 2] as number) + (this.#blockedPending[worker * 2 + 1] as number);
-    return (this.#blockedSum[worker] as number) + (this.#blockedLost[worker] as number) + pending * duration;
+    return (this.#blockedSum[worker] as number) + (this.#blockedLost[worker] as number) + pending * end;
   }
 }

@@ -5,6 +5,7 @@
  *   throughput    0.636 items/s
  *   items         20 produced, 20 consumed, 0 left, 0 dropped
  *   queue size    max 6, mean 1.618 (time-weighted)
+ *   offered load  ρ = 1.50 (cannot keep up)
  *
  *   seconds       mean     p50     p95     p99     max
  *   wait         1.234   1.000   3.100   3.400   3.400
@@ -30,6 +31,18 @@ function distributionRow(label: string, d: DistributionSummary): string[] {
   return [label, seconds(d.mean), seconds(d.p50), seconds(d.p95), seconds(d.p99), seconds(d.max)];
 }
 
+/** ρ as text: "0.90", "1.50 (cannot keep up)", or infinite when every item is due at once. */
+export function offeredLoadText(offeredLoad: number | null, overloaded: boolean): string {
+  if (offeredLoad === null) return 'ρ = ∞ (every item is due at time 0)';
+  return `ρ = ${offeredLoad.toFixed(2)}${overloaded ? ' (cannot keep up)' : ''}`;
+}
+
+function loadRow(summary: RunSummary): string[] {
+  const { bottleneck } = summary;
+  const load = offeredLoadText(bottleneck.offeredLoad, bottleneck.overloaded);
+  return summary.stages.length > 1 ? ['bottleneck', `${bottleneck.stage}, ${load}`] : ['offered load', load];
+}
+
 export function renderStatsTable(summary: RunSummary): string {
   const { items, queue } = summary;
   const several = summary.stages.length > 1;
@@ -39,10 +52,14 @@ export function renderStatsTable(summary: RunSummary): string {
   const meanSize = queue.meanSize === null ? NONE : queue.meanSize.toFixed(3);
   const overview = alignColumns(
     [
-      ['simulated', `${seconds(summary.simulatedSeconds)} s`],
+      [
+        'simulated',
+        `${seconds(summary.simulatedSeconds)} s${summary.warmupSeconds > 0 ? ` (figures after the ${seconds(summary.warmupSeconds)} s warm-up)` : ''}`,
+      ],
       ['throughput', throughput],
       ['items', failures ? `${itemsText}, ${items.deadLettered} dead-lettered` : itemsText],
       [several ? 'all queues' : 'queue size', `max ${queue.maxSize}, mean ${meanSize} (time-weighted)`],
+      loadRow(summary),
     ],
     ['left', 'left'],
   );

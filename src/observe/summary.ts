@@ -131,12 +131,98 @@ export type ScenarioOptions = Normalised<Omit<Scenario, 'seed'>> & { readonly se
  */
 export type SummaryOptions = Normalised<RunConfig> | ScenarioOptions;
 
+/** A figure predicted by queueing theory beside the simulated one. */
+export interface TheoryComparison {
+  /** null when no formula gives it. */
+  readonly predicted: number | null;
+  readonly simulated: number | null;
+  /** (simulated − predicted) / predicted; null when either is null or the prediction is 0. */
+  readonly relativeDifference: number | null;
+}
+
+/** Theory for one stage: see src/theory/predict.ts for which formula applies when. */
+export interface StageTheory {
+  readonly name: string;
+  /** Kendall's notation: arrivals/service/servers[/places in the system], e.g. "M/M/4", "D/U/2", "M/M/2/7". */
+  readonly model: string;
+  /** "Erlang C", "Pollaczek–Khinchine", "G/M/1", "M/M/c/K", "Kingman" or "Allen–Cunneen"; null when none applies. */
+  readonly method: string | null;
+  /** True when the predicted figures come from an exact formula (false for approximations and for none). */
+  readonly exact: boolean;
+  /** One sentence: the formula used, or why there is none. */
+  readonly note: string;
+  /** Items per second offered to the stage; null when every item is due at time 0 (infinite rate). */
+  readonly arrivalRatePerSecond: number | null;
+  /** workers × concurrency. */
+  readonly servers: number;
+  /** Items per second the stage finishes when always busy: servers / (mean service × mean attempts); null when infinite. */
+  readonly serviceRatePerSecond: number | null;
+  /** ρ = arrival rate / service rate; null when infinite. */
+  readonly offeredLoad: number | null;
+  /** ρ >= 1: the stage cannot keep up. */
+  readonly overloaded: boolean;
+  /** When overloaded with an unbounded queue: arrival rate − service rate, the items per second the queue grows by. */
+  readonly backlogGrowthPerSecond: number | null;
+  readonly meanWaitSeconds: TheoryComparison;
+  readonly meanQueueSize: TheoryComparison;
+  readonly utilization: TheoryComparison;
+  /** Share of the items arriving at the stage that are dropped (M/M/c/K). */
+  readonly dropProbability: TheoryComparison;
+}
+
+/**
+ * Queueing theory beside the simulation. The predictions are steady-state
+ * means; the simulated figures are the summary's own (after any warm-up).
+ * For a `qsim run` the top level repeats its one stage; for a pipeline it
+ * covers the whole: offered load and backlog of the bottleneck, the mean of
+ * every wait, all queues together and the time in system.
+ */
+export interface TheorySummary {
+  readonly model: string;
+  /** As in stages, or "Jackson network" for a pipeline of M/M/c stages. */
+  readonly method: string | null;
+  readonly exact: boolean;
+  readonly note: string;
+  /** Items per second into the first queue; null when infinite. */
+  readonly arrivalRatePerSecond: number | null;
+  /** The bottleneck stage's. */
+  readonly offeredLoad: number | null;
+  /** Some stage cannot keep up. */
+  readonly overloaded: boolean;
+  /** The bottleneck stage's. */
+  readonly backlogGrowthPerSecond: number | null;
+  readonly meanWaitSeconds: TheoryComparison;
+  readonly meanQueueSize: TheoryComparison;
+  readonly meanSystemSeconds: TheoryComparison;
+  readonly stages: readonly StageTheory[];
+}
+
+/** The stage that limits the pipeline: the first that cannot keep up (ρ >= 1), else the one with the highest offered load. */
+export interface BottleneckSummary {
+  readonly stage: string;
+  readonly index: number;
+  /** ρ of the stage; null when infinite. */
+  readonly offeredLoad: number | null;
+  readonly overloaded: boolean;
+  /** The simulated utilization of the stage. */
+  readonly utilization: number | null;
+}
+
+/** The simulated part of a summary; theory and bottleneck are derived from it and the scenario. */
+export type MeasuredSummary = Omit<RunSummary, 'bottleneck' | 'theory' | 'replications'>;
+
 export interface RunSummary {
   readonly seed: number;
   /** Simulated time at the end of the run. */
   readonly simulatedSeconds: number;
   /** True when the run was stopped early (Ctrl-C, SIGTERM): the figures cover the run up to then. */
   readonly interrupted: boolean;
+  /**
+   * Simulated time left out of the statistics (--warmup; 0 without): waits,
+   * times in system, queue sizes, busy and blocked time, utilization and
+   * throughput cover only the time after it. Item counts cover the whole run.
+   */
+  readonly warmupSeconds: number;
   readonly items: ItemCounts;
   /** Items still waiting in the queues when the run ended. */
   readonly finalQueueSize: number;
@@ -151,7 +237,43 @@ export interface RunSummary {
   readonly consumers: readonly ConsumerSummary[];
   readonly producers: readonly ProducerSummary[];
   readonly stages: readonly StageSummary[];
+  readonly bottleneck: BottleneckSummary;
+  readonly theory: TheorySummary;
   readonly options: SummaryOptions;
+  /** Only with --replications: each key statistic as mean ± confidence interval over the replications. */
+  readonly replications?: ReplicationsSummary;
+}
+
+/** One key statistic over the replications: mean ± halfWidth (Student t). */
+export interface ReplicatedStatistic {
+  /** Where the statistic is in each replication's summary, e.g. "waitSeconds.mean". */
+  readonly path: string;
+  readonly mean: number | null;
+  /** Half-width of the confidence interval; null with fewer than 2 values. */
+  readonly halfWidth: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** One per replication, in seed order (null where the replication had none). */
+  readonly values: readonly (number | null)[];
+  /** The theoretical value (theory.*.predicted), or null. */
+  readonly predicted: number | null;
+  /** Whether the predicted value lies in [low, high]; null without both. */
+  readonly predictedInside: boolean | null;
+}
+
+export interface ReplicationsSummary {
+  readonly count: number;
+  /** The seed of each replication: seed, seed + 1, … */
+  readonly seeds: readonly number[];
+  /** 0.95. */
+  readonly confidenceLevel: number;
+  readonly meanWait: ReplicatedStatistic;
+  readonly p95Wait: ReplicatedStatistic;
+  readonly meanSystem: ReplicatedStatistic;
+  readonly throughput: ReplicatedStatistic;
+  readonly meanQueueSize: ReplicatedStatistic;
+  /** Utilization of the bottleneck stage (the one stage of a qsim run). */
+  readonly utilization: ReplicatedStatistic;
 }
 
 function isDistribution(value: unknown): value is Distribution {

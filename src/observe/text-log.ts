@@ -14,7 +14,7 @@ export function centre(text: string, width: number): string {
 /** The narrowest name field, as in the original demo's f"{name:^6}". */
 export const MIN_NAME_WIDTH = 6;
 
-export function finalLine(finished: RunFinished): string {
+export function finalLine(finished: Pick<RunFinished, 'finalQueueSize'>): string {
   return `Queue size is now ${finished.finalQueueSize}\n`;
 }
 

@@ -1,5 +1,7 @@
 import { jsonNumber, renderJsonSummary, renderNdjsonSummary, roundForOutput } from '../../src/observe/json-output.js';
-import type { RunSummary } from '../../src/observe/summary.js';
+import type { MeasuredSummary, RunSummary } from '../../src/observe/summary.js';
+import { withTheory } from '../../src/observe/theory-summary.js';
+import { scenarioFromRunConfig } from '../../src/model/config.js';
 import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
@@ -22,8 +24,9 @@ describe('rounding policy', () => {
 });
 
 describe('summary renderers', () => {
-  const summary: RunSummary = {
+  const measured: MeasuredSummary = {
     seed: 1,
+    warmupSeconds: 0,
     simulatedSeconds: 0.1 + 0.2,
     interrupted: false,
     items: { produced: 1, consumed: 1, completed: 1, left: 0, dropped: 0, deadLettered: 0 },
@@ -51,6 +54,7 @@ describe('summary renderers', () => {
     ],
     options: summaryOptions({ config: runConfig({ consumers: ['Fred "the" consumer'], items: 1, seed: 1 }) }),
   };
+  const summary: RunSummary = withTheory(measured, scenarioFromRunConfig(runConfig({ consumers: ['Fred "the" consumer'], items: 1, seed: 1 })));
 
   test('json: one indented object and a newline; capacity Infinity is null', () => {
     const text = renderJsonSummary(summary);

@@ -1,11 +1,14 @@
 import { renderStatsTable } from '../../src/observe/stats-table.js';
-import type { RunSummary } from '../../src/observe/summary.js';
+import type { MeasuredSummary, RunSummary } from '../../src/observe/summary.js';
+import { withTheory } from '../../src/observe/theory-summary.js';
+import { scenarioFromRunConfig } from '../../src/model/config.js';
 import { runConfig } from '../model/run-config.js';
 import { summaryOptions } from '../../src/observe/summary.js';
 
-const summary: RunSummary = {
+const measured: MeasuredSummary = {
   interrupted: false,
   seed: 1,
+  warmupSeconds: 0,
   simulatedSeconds: 4.5,
   items: { produced: 3, consumed: 3, completed: 3, left: 0, dropped: 0, deadLettered: 0 },
   finalQueueSize: 0,
@@ -35,15 +38,17 @@ const summary: RunSummary = {
   ],
   options: summaryOptions({ config: runConfig({ consumers: ['Fred', 'Christabel'], items: 3, seed: 1 }) }),
 };
+const summary: RunSummary = withTheory(measured, scenarioFromRunConfig(runConfig({ consumers: ['Fred', 'Christabel'], items: 3, seed: 1 })));
 
 describe('--stats table', () => {
-  test('aligned blocks: overview, wait and system percentiles, consumers, producers', () => {
+  test('aligned blocks: overview with the offered load, wait and system percentiles, consumers, producers', () => {
     expect(renderStatsTable(summary)).toBe(
       [
-        '  simulated    4.500 s',
-        '  throughput   0.667 items/s',
-        '  items        3 produced, 3 consumed, 0 left, 0 dropped',
-        '  queue size   max 1, mean 0.333 (time-weighted)',
+        '  simulated      4.500 s',
+        '  throughput     0.667 items/s',
+        '  items          3 produced, 3 consumed, 0 left, 0 dropped',
+        '  queue size     max 1, mean 0.333 (time-weighted)',
+        '  offered load   ρ = 1.50 (cannot keep up)',
         '',
         '  seconds      mean     p50     p95     p99     max',
         '  wait        0.500   0.500   1.000   1.000   1.000',
@@ -70,8 +75,27 @@ describe('--stats table', () => {
       consumers: [{ name: 'Fred', stage: 'consumers', processed: 0, failed: 0, busySeconds: 0, utilization: null, blockedSeconds: 0 }],
     };
     const table = renderStatsTable(empty);
-    expect(table).toContain('  throughput   -\n');
+    expect(table).toContain('  throughput     -\n');
     expect(table).toContain('  wait            -       -       -       -       -\n');
     expect(table).toMatch(/Fred {10,}0 +0\.000 +-\n/);
+  });
+});
+
+describe('--stats table: warm-up and bottleneck', () => {
+  test('a warm-up is named beside the simulated time', () => {
+    const table = renderStatsTable({ ...summary, warmupSeconds: 2 });
+    expect(table).toContain('  simulated      4.500 s (figures after the 2.000 s warm-up)\n');
+  });
+
+  test('a pipeline names its bottleneck stage instead of the offered load', () => {
+    const stage = summary.stages[0] as RunSummary['stages'][number];
+    const pipeline: RunSummary = {
+      ...summary,
+      stages: [stage, { ...stage, name: 'slow' }],
+      bottleneck: { stage: 'slow', index: 1, offeredLoad: 1.25, overloaded: true, utilization: 1 },
+    };
+    const table = renderStatsTable(pipeline);
+    expect(table).toContain('  bottleneck   slow, ρ = 1.25 (cannot keep up)\n');
+    expect(table).not.toContain('offered load');
   });
 });

@@ -1,0 +1,87 @@
+import { InvalidArgumentError } from '../core/errors.js';
+import type { Process } from '../core/process.js';
+import type { Simulation } from '../core/simulation.js';
+import type { ModelObserver, ProcessInfo, WaitState } from './model-events.js';
+import { Waiter } from './waiter.js';
+
+type Complete<T> = { [K in keyof T]-?: T[K] };
+
+/** What the parts of a model (queues, events, processes) share with their simulation. */
+export interface SimContext {
+  readonly engine: Simulation;
+  readonly events: Complete<ModelObserver>;
+  /** The process of this simulation whose code runs now; undefined outside its processes. */
+  current(): ProcessRuntime | undefined;
+  /**
+   * The process that a wait blocks: the current one. Throws when the caller is
+   * not inside a process of this simulation (there would be nothing to block).
+   */
+  waitingProcess(what: string): ProcessRuntime;
+}
+
+/**
+ * The engine's side of a model process: its core Process (for the engine's
+ * live set and diagnostics), and the one wait it may have at a time.
+ *
+ * One wait at a time is what keeps the engine's counters right: the process
+ * counts as running until it arms a waiter, and as running again once that
+ * waiter wakes. A second wait armed while the first is pending would count
+ * the process as blocked twice, so it is refused with an error that says to
+ * await each wait in turn or to combine them with anyOf/allOf.
+ */
+export class ProcessRuntime {
+  /** Set right after the engine creates it. */
+  core: Process | undefined;
+  finished = false;
+  #waiter: Waiter<unknown> | undefined;
+  #state: WaitState = 'waiting';
+  #since = 0;
+
+  constructor(
+    readonly sim: SimContext,
+    readonly info: ProcessInfo,
+  ) {}
+
+  get name(): string {
+    return this.info.name;
+  }
+
+  /** True while a wait of this process is pending. */
+  get waiting(): boolean {
+    return this.#waiter !== undefined;
+  }
+
+  /**
+   * Suspends this process: `arm` registers the new waiter wherever it will be
+   * woken from (a queue's getters, an event, the calendar); then the engine
+   * hears that the process is blocked. `label` says what it waits on in
+   * deadlock and stall reports ("get from jobs").
+   */
+  wait<T>(state: WaitState, label: string, arm: (waiter: Waiter<T>) => void): Promise<T> {
+    const core = this.core as Process;
+    if (this.#waiter !== undefined) {
+      throw new InvalidArgumentError(
+        `it started to wait on ${label} while still waiting on ${core.waitingOn}; ` +
+          'a process waits for one thing at a time: await each wait before the next, or combine them with p.anyOf or p.allOf',
+      );
+    }
+    const waiter = new Waiter<T>(this);
+    arm(waiter);
+    this.#waiter = waiter as Waiter<unknown>;
+    this.#state = state;
+    this.#since = this.sim.engine.now;
+    core.state = state;
+    core.waitingOn = label;
+    this.sim.engine.processBlocked(core);
+    return waiter.promise;
+  }
+
+  /** Called by the waiter that wakes. */
+  woken(): void {
+    this.#waiter = undefined;
+    const core = this.core as Process;
+    core.state = 'running';
+    this.sim.events.processWoke(this.sim.engine.now, this.info, this.#state, this.#since);
+    this.sim.engine.processWoken(core);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * `--model FILE` and `--set NAME=VALUE` of `qsim run`. A model takes the
+ * command line's run options as its `opts`, so those stay allowed; what
+ * describes a pipeline some other way (--scenario, --print-scenario) does not
+ * go with it, nor does --live (its view is built for pipelines) or --chart.
+ */
+import type { ModelParameter } from '../api/model.js';
+import { parseDuration } from '../model/duration.js';
+import { invalidValue, quote, UsageError } from './usage-error.js';
+
+export interface ModelFlags {
+  model?: string;
+  set?: string[];
+  scenario?: string;
+  printScenario?: boolean;
+  live?: boolean;
+  chart?: boolean;
+}
+
+/** A validated --model: the file and its parameters. */
+export interface ModelChoice {
+  readonly path: string;
+  readonly set: Readonly<Record<string, ModelParameter>>;
+}
+
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const EXPECTED = 'NAME=VALUE, NAME a letter or _ then letters, digits or _';
+
+/** A parameter's value: a number, a duration in seconds, true/false, or the text itself. */
+export function parameterValue(text: string): ModelParameter {
+  const trimmed = text.trim();
+  if (NUMBER.test(trimmed)) return Number(trimmed);
+  const seconds = parseDuration(trimmed);
+  if (seconds !== undefined) return seconds;
+  if (trimmed === 'true') return true;
+  if (trimmed === 'false') return false;
+  return text;
+}
+
+export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
+  const given = flags.set ?? [];
+  if (flags.model === undefined) {
+    if (given.length > 0) throw new UsageError('--set gives parameters to a model, so it needs --model FILE');
+    return undefined;
+  }
+  if (flags.model.trim() === '') throw invalidValue('--model', 'a .mjs, .js or .ts model file', flags.model);
+  if (flags.scenario !== undefined) throw new UsageError('--model and --scenario cannot be used together: each describes what to simulate');
+  if (flags.printScenario) throw new UsageError('--print-scenario cannot be used with --model: a model is code, not a scenario file');
+  if (flags.live) {
+    throw new UsageError('--live cannot be used with --model: the live view draws pipelines; watch a model\'s log with --speed instead');
+  }
+  if (flags.chart) throw new UsageError('--chart cannot be used with --model yet: use --stats, or --format json for the queues\' figures');
+  const set: Record<string, ModelParameter> = {};
+  for (const assignment of given) {
+    const equals = assignment.indexOf('=');
+    const name = equals < 0 ? '' : assignment.slice(0, equals).trim();
+    if (!PARAMETER_NAME.test(name)) throw invalidValue('--set', EXPECTED, assignment);
+    if (Object.hasOwn(set, name)) throw invalidValue('--set', `${EXPECTED}, each name once`, assignment, `${quote(name)} is set twice`);
+    set[name] = parameterValue(assignment.slice(equals + 1));
+  }
+  return { path: flags.model, set };
+}

@@ -1,0 +1,64 @@
+/**
+ * Running a model: the model function builds on a fresh Sim with the run's
+ * options, then the Sim runs. `simulateModel` is what `qsim run --model` calls
+ * with its observers; `summarizeModel` is the whole run as one function of
+ * (model file, options with the seed) to a summary, for sweeps and scripts.
+ */
+import { QsimError } from '../core/errors.js';
+import type { Pacing } from '../core/pacing.js';
+import type { Timers } from '../core/timers.js';
+import type { ModelObserver } from '../api/model-events.js';
+import type { ModelFunction, ModelOptions } from '../api/model.js';
+import { Sim, type SimResult } from '../api/sim.js';
+import { ModelStatistics } from '../observe/model-statistics.js';
+import type { ModelSummary } from '../observe/model-summary.js';
+import { loadModel } from './load-model.js';
+
+/** The model function threw (or rejected) while building the model. */
+export class ModelBuildError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'model-failed';
+}
+
+export interface ModelRunOptions {
+  pacing?: Pacing;
+  timers?: Timers;
+  observers?: readonly ModelObserver[];
+  /** Aborting stops the run where it stands. */
+  signal?: AbortSignal;
+}
+
+/** Builds the model with `options` (its seed included) and runs it to its end. */
+export async function simulateModel(build: ModelFunction, options: ModelOptions, run: ModelRunOptions = {}): Promise<SimResult> {
+  const sim = new Sim({
+    seed: options.seed,
+    ...(run.pacing ? { pacing: run.pacing } : {}),
+    ...(run.timers ? { timers: run.timers } : {}),
+    observers: run.observers ?? [],
+  });
+  try {
+    await build(sim, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ModelBuildError(`the model function failed: ${message}`, { cause: error });
+  }
+  return sim.run(run.signal ? { signal: run.signal } : {});
+}
+
+const loaded = new Map<string, Promise<ModelFunction>>();
+
+/**
+ * Loads the model file `path` (once per path) and runs it instantly with
+ * `options`; returns its summary, the object `qsim run --model … --format json` prints.
+ */
+export async function summarizeModel(path: string, options: ModelOptions): Promise<ModelSummary> {
+  let build = loaded.get(path);
+  if (build === undefined) {
+    build = loadModel(path);
+    loaded.set(path, build);
+    build.catch(() => loaded.delete(path));
+  }
+  const statistics = new ModelStatistics({ model: path, options });
+  await simulateModel(await build, options, { observers: [statistics] });
+  return statistics.summary();
+}

@@ -1,0 +1,52 @@
+import { scenarioFromRunConfig } from '../../src/model/config.js';
+import { readableSeconds, renderExplanation, sig3, wrap } from '../../src/observe/explain.js';
+import { executeRunRequest, runRequest } from '../../src/parallel/run-request.js';
+import { runConfig } from '../model/run-config.js';
+
+type Overrides = Parameters<typeof runConfig>[0];
+
+async function explain(overrides: Overrides): Promise<string> {
+  const config = runConfig({ items: 200, seed: 1, ...overrides });
+  const scenario = scenarioFromRunConfig(config);
+  const summary = await executeRunRequest(runRequest(scenario, 1, { config }));
+  return renderExplanation(summary, scenario).replace(/\s*\n\s*/g, ' ');
+}
+
+describe('explanation text', () => {
+  test('numbers for reading', () => {
+    expect(sig3(1.9517)).toBe('1.95');
+    expect(sig3(0.6667)).toBe('0.667');
+    expect(sig3(1234.4)).toBe('1234');
+    expect(readableSeconds(0.5)).toBe('0.5 s');
+    expect(readableSeconds(1.5)).toBe('1.5 s');
+    expect(readableSeconds(0.0643)).toBe('64.3 ms');
+  });
+
+  test('lines wrap at 80 columns and never split "ρ = 1.50"', () => {
+    const text = `${'word '.repeat(14)}ρ = 1.50 and more words after it`;
+    const lines = wrap(text);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines.join('\n')).toContain('ρ = 1.50');
+  });
+
+  test('one consumer: "it is busy", "the consumer takes"', async () => {
+    expect(await explain({ consumers: ['A'], interval: 'exp(1s)', delay: 'exp(500ms)' })).toContain('one consumer can finish 2.00 per second, so it is busy about 50% of the time');
+    expect(await explain({ consumers: ['A'], interval: '1s', delay: '2s' })).toContain('The consumer takes 2 s per item: 0.500 items per second against 1.00 arriving.');
+  });
+
+  test('ρ = 1 exactly: no steady state, but no fixed growth rate either', async () => {
+    const text = await explain({ consumers: ['A', 'B'], interval: 'exp(500ms)', delay: 'exp(1s)' });
+    expect(text).toContain('Offered load ρ = 1.00: two consumers only just keep up');
+    expect(text).toContain('about as the square root of time');
+  });
+
+  test('processing that takes no time', async () => {
+    expect(await explain({ delay: '0' })).toContain('Offered load ρ = 0.00: processing takes no time (0s), so no item ever waits.');
+  });
+
+  test('concurrency: slots', async () => {
+    const text = await explain({ consumers: ['A', 'B'], concurrency: 3, interval: '100ms', delay: '1s' });
+    expect(text).toContain('two consumers with 3 slots each cannot keep up with one item every 0.1 s; the backlog grows by about 4.0 items per second');
+    expect(text).toContain('Each slot takes 1 s per item, so together they finish 6.00 items per second against 10.0 arriving.');
+  });
+});

@@ -1,0 +1,39 @@
+import { createDistribution } from '../../src/model/distribution.js';
+import type { ModelOptions } from '../../src/api/model.js';
+import { ModelBuildError, simulateModel, summarizeModel } from '../../src/runner/run-model.js';
+import { ModelFileError } from '../../src/runner/load-model.js';
+
+const options = (seed: number, items: number): ModelOptions => ({
+  producers: 1,
+  consumers: ['Fred', 'George'],
+  items,
+  interval: createDistribution({ kind: 'const', value: 0.5 }),
+  delay: createDistribution({ kind: 'uniform', min: 0, max: 3 }),
+  concurrency: 1,
+  capacity: Infinity,
+  onFull: 'block',
+  duration: Infinity,
+  seed,
+  set: {},
+});
+
+describe('running a model as a function (for sweeps)', () => {
+  test('summarizeModel(file, options) returns the summary; the same seed gives the same summary, another seed another', async () => {
+    const first = await summarizeModel('examples/models/demo.mjs', options(7, 20));
+    const again = await summarizeModel('examples/models/demo.mjs', options(7, 20));
+    const other = await summarizeModel('examples/models/demo.mjs', options(8, 20));
+    expect(first.model).toBe('examples/models/demo.mjs');
+    expect(first.queues[0]?.gets).toBe(20);
+    expect(first.processes.map((p) => p.name)).toEqual(['producer-1', 'Fred', 'George']);
+    expect(again).toEqual(first);
+    expect(other.simulatedSeconds).not.toBe(first.simulatedSeconds);
+  });
+
+  test('a missing file is a ModelFileError; a model function that throws is a ModelBuildError', async () => {
+    await expect(summarizeModel('no/such.mjs', options(1, 1))).rejects.toBeInstanceOf(ModelFileError);
+    const build = (): void => {
+      throw new Error('bad parameter');
+    };
+    await expect(simulateModel(build, options(1, 1))).rejects.toEqual(new ModelBuildError('the model function failed: bad parameter'));
+  });
+});
