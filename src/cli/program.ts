@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { Command } from 'commander';
+import { METRIC_NAMES } from '../sweep/metrics.js';
 import type { CliIo } from './io.js';
+import type { MergeFlags } from './merge-command.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 import type { RunFlags } from './run-options.js';
+import type { SweepFlags } from './sweep-options.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -105,6 +109,77 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+const SWEEP_EXAMPLES = `
+Examples:
+  $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --items 200000 --slo 'wait.p95<2s'
+                                               how many consumers keep 95% of waits under 2 s? (M/M/c)
+  $ qsim sweep --vary consumers=2..6 --vary concurrency=1..3 --interval 'exp(100ms)' --delay 'exp(1s)' \\
+      --items 20000 --slo 'wait.p95<500ms' --slo 'utilization<0.9'
+                                               a grid: 5 x 3 points, two objectives
+  $ qsim sweep --vary 'delay=exp(200ms)|erlang(4,200ms)|200ms' --consumers 1 --interval 'exp(250ms)' --items 50000
+                                               the same mean service time, less and less variable
+  $ qsim sweep --vary consumers=4..8 --interval 'exp(250ms)' --delay 'exp(1s)' --items 20000 \\
+      --replications 10 --slo 'wait.p95<2s' --seed 1
+                                               mean ± 95% CI over 10 runs a point; an SLO must hold at the CI's worse end
+  $ qsim sweep --scenario examples/etl.yaml --vary stages.transform.workers=3..6 --slo 'system.p95<5s'
+  $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --slo 'wait.p95<2s' --chart
+  $ qsim sweep … --format json | jq '.recommendation'
+  $ parallel qsim sweep … --seed 1 --shard {}/4 --format ndjson '>' shard-{}.ndjson ::: 1 2 3 4
+  $ qsim merge shard-*.ndjson                  the table of the whole sweep, as without --shard
+
+VALUES: a..b whole numbers (8..1 counts down); a..b/N N evenly spaced numbers or
+  durations, ends included (0.5s..2s/4 = 500ms|1s|1.5s|2s); x|y|z a list, each part
+  possibly a range (1..4|8|16). NAME: producers, consumers, items, interval, delay,
+  max-delay, concurrency, capacity, on-full or duration; with --scenario a path
+  stages.NAME.FIELD or sources.NAME.FIELD (NAME may be an index: stages[1].workers).
+--slo METRIC OP VALUE, OP one of < <= > >= ==: wait.* and system.* (mean, p50, p95,
+  p99, max) take durations; queue.max, queue.mean, dropped and deadLettered counts;
+  throughput items/s; utilization a fraction or a percentage (0.85, 85%), the busiest
+  stage's. A point passes when it meets every SLO; with --replications, when the
+  95% confidence interval's worse end does.
+Recommendation: the passing point with the fewest worker slots (workers x
+  concurrency, over all stages), then the first in grid order.
+ρ (rho): offered load, arrival rate x mean service time / slots, from the
+  distributions' means; for a pipeline, its busiest stage's. At ρ >= 1 the queue
+  grows for as long as items arrive.
+Seeds: run r of point i uses the top 32 bits of splitmix64(splitmix64(splitmix64(seed)
+  ^ i) ^ r), listed per point in json/ndjson/csv; results do not depend on --jobs
+  or --shard, and 'qsim run … --seed S' repeats one run.
+--format ndjson prints a line per point ({"type":"point",…}) in index order as soon
+  as it and the points before it have finished, then {"type":"summary",…}; every line
+  has the sweep's fingerprint, which qsim merge checks.
+Ctrl-C stops starting points, prints the finished ones and exits 130.
+Exit codes: 0 done (whether or not a point passes), 1 a run failed, 2 bad input,
+130 stopped with Ctrl-C.`;
+
+const MERGE_EXAMPLES = `
+Examples:
+  $ for k in 1 2 3; do qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' \\
+      --items 200000 --slo 'wait.p95<2s' --seed 7 --shard $k/3 --format ndjson > shard-$k.ndjson; done
+  $ qsim merge shard-1.ndjson shard-2.ndjson shard-3.ndjson
+                                               the same table and recommendation as the sweep without --shard
+  $ cat shard-*.ndjson | qsim merge - --format json
+
+The files must come from one sweep (the same command apart from --shard: each line
+carries the sweep's fingerprint) and hold every point exactly once; otherwise qsim
+merge names the problem (another sweep, overlapping shards, missing points) and
+exits 2.`;
+
+/** The options that describe a `qsim run` model, shared by run and sweep. */
+function withModelOptions(command: Command): Command {
+  return command
+    .option('-p, --producers <n>', `number of producers (default: ${RUN_DEFAULTS.producers})`)
+    .option('-c, --consumers <names|n>', `comma-separated consumer names, or a count n for consumer-1..consumer-n (default: "${RUN_DEFAULTS.consumers}")`)
+    .option('-n, --items <n>', `items to produce in total, numbered 0..n-1 as they are made (default: ${RUN_DEFAULTS.items}; no limit with --duration alone)`)
+    .option('-i, --interval <dist>', `each producer waits this long after each put: a duration or a distribution (default: ${RUN_DEFAULTS.interval})`)
+    .option('--delay <dist>', `processing time of each item: a duration or a distribution (default: uniform(0s,${RUN_DEFAULTS.maxDelay}))`)
+    .option('-d, --max-delay <duration>', 'shorthand for --delay uniform(0,<duration>); not with --delay')
+    .option('--concurrency <n>', `items each consumer processes at once (default: ${RUN_DEFAULTS.concurrency})`)
+    .option('--capacity <n>', 'queue capacity (default: unbounded)')
+    .option('--on-full <policy>', `what a put into a full queue does: block (wait for space), drop-newest (discard that item) or drop-oldest (discard the item at the front); drop-* needs --capacity (default: ${RUN_DEFAULTS.onFull})`)
+    .option('--duration <duration>', 'stop producing after this much virtual time; --items then defaults to no limit (default: none)');
+}
+
 export function buildProgram(io: CliIo, version: string, setExitCode: (code: number) => void): Command {
   const program = new Command('qsim');
   program
@@ -121,25 +196,16 @@ export function buildProgram(io: CliIo, version: string, setExitCode: (code: num
     .addHelpText(
       'after',
       `
-Example:
+Examples:
   $ qsim run --items 20 --consumers Fred,George
+  $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --items 200000 --slo 'wait.p95<2s'
 
-Run 'qsim run --help' for every option.`,
+Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     );
 
-  program
-    .command('run')
-    .description('run producers and consumers around a shared queue and print each consumer\'s log')
-    .option('-p, --producers <n>', `number of producers (default: ${RUN_DEFAULTS.producers})`)
-    .option('-c, --consumers <names|n>', `comma-separated consumer names, or a count n for consumer-1..consumer-n (default: "${RUN_DEFAULTS.consumers}")`)
-    .option('-n, --items <n>', `items to produce in total, numbered 0..n-1 as they are made (default: ${RUN_DEFAULTS.items}; no limit with --duration alone)`)
-    .option('-i, --interval <dist>', `each producer waits this long after each put: a duration or a distribution (default: ${RUN_DEFAULTS.interval})`)
-    .option('--delay <dist>', `processing time of each item: a duration or a distribution (default: uniform(0s,${RUN_DEFAULTS.maxDelay}))`)
-    .option('-d, --max-delay <duration>', 'shorthand for --delay uniform(0,<duration>); not with --delay')
-    .option('--concurrency <n>', `items each consumer processes at once (default: ${RUN_DEFAULTS.concurrency})`)
-    .option('--capacity <n>', 'queue capacity (default: unbounded)')
-    .option('--on-full <policy>', `what a put into a full queue does: block (wait for space), drop-newest (discard that item) or drop-oldest (discard the item at the front); drop-* needs --capacity (default: ${RUN_DEFAULTS.onFull})`)
-    .option('--duration <duration>', 'stop producing after this much virtual time; --items then defaults to no limit (default: none)')
+  withModelOptions(
+    program.command('run').description('run producers and consumers around a shared queue and print each consumer\'s log'),
+  )
     .option('--seed <n>', 'seed for all randomness (default: random, printed on stderr)')
     .option('--speed <factor>', `pace: virtual seconds per wall second, 10 = ten times faster (default: ${RUN_DEFAULTS.speed})`)
     .option('--instant', 'run in virtual time without waiting (same output, at once)')
@@ -165,6 +231,39 @@ Run 'qsim run --help' for every option.`,
       // Each command's modules load when it runs, so --help and --version stay fast.
       const { runCommand } = await import('./run-command.js');
       setExitCode(await runCommand(flags, io));
+    });
+
+  withModelOptions(
+    program
+      .command('sweep')
+      .description('run a model over a grid of option values, check each point against service-level objectives, recommend the cheapest that meets them'),
+  )
+    .option('--vary <NAME=VALUES>', 'an option (or, with --scenario, a field path) and its values: 1..8, 0.5s..2s/4 (4 evenly spaced values) or a|b|c; repeat for a grid (the first varies slowest)', collect)
+    .option('--slo <EXPR>', `an objective every recommended point must meet, METRIC OP VALUE: wait.p95<2s, utilization<0.85, dropped==0; repeatable (all must hold). Metrics: ${METRIC_NAMES.join(', ')}`, collect)
+    .option('--replications <n>', 'runs per point, each with its own seed; figures become mean ± 95% confidence interval (default: 1)')
+    .option('--jobs <n>', `runs at once, on worker threads (default: the number of cores, ${availableParallelism()} here)`)
+    .option('--shard <K/N>', 'run only shard K of N: the points whose index i has i mod N = K-1 (needs --seed; join the shards with qsim merge)')
+    .option('--seed <n>', 'the sweep\'s seed; each run\'s seed is derived from it, the point and the replication (default: random, printed on stderr)')
+    .option('--instant', 'accepted for symmetry with qsim run: sweeps always run in virtual time')
+    .option('--scenario <file>', 'sweep the pipeline of a YAML or JSON scenario file; --vary then names fields: stages.NAME.workers=2..6')
+    .option('-f, --format <format>', 'output: text (a table and the recommendation), json, csv or ndjson (a line per point as it finishes, then a summary) (default: text)')
+    .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary, with the bound drawn')
+    .addHelpText('after', SWEEP_EXAMPLES)
+    .action(async (flags: SweepFlags) => {
+      const { sweepCommand } = await import('./sweep-command.js');
+      setExitCode(await sweepCommand(flags, io, version));
+    });
+
+  program
+    .command('merge')
+    .description('join the --format ndjson outputs of a sweep\'s shards into the whole sweep, printed as qsim sweep prints it')
+    .argument('<file...>', 'NDJSON files from qsim sweep --shard K/N --format ndjson (- for stdin)')
+    .option('-f, --format <format>', 'output: text, json, csv or ndjson, as qsim sweep (default: text)')
+    .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary')
+    .addHelpText('after', MERGE_EXAMPLES)
+    .action(async (files: string[], flags: MergeFlags) => {
+      const { mergeCommand } = await import('./merge-command.js');
+      setExitCode(mergeCommand(files, flags, io));
     });
 
   program

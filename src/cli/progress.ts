@@ -41,13 +41,16 @@ export function itemsToMake(run: RunInvocation): number {
   return run.scenario.sources.reduce((sum, source) => sum + source.items, 0);
 }
 
-/** Loads cli-progress only when a bar is shown, so other runs do not pay for it at start-up. */
-export async function createProgressBar(stream: CliIo['stderr'], total: number): Promise<ProgressBar> {
+/**
+ * Loads cli-progress only when a bar is shown, so other runs do not pay for it at start-up.
+ * `unit` names what is counted: items in a run, points in a sweep.
+ */
+export async function createProgressBar(stream: CliIo['stderr'], total: number, unit = 'items'): Promise<ProgressBar> {
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
-      format: 'qsim {bar} {percentage}% | {value}/{total} items | ETA {eta_formatted}',
+      format: `qsim {bar} {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`,
       clearOnComplete: true,
       hideCursor: false,
       gracefulExit: false,
@@ -84,6 +87,11 @@ export class ProgressBar implements RunObserver {
   }
 
   itemDeadLettered(): void {
+    this.#processed++;
+  }
+
+  /** Counts one more done (a sweep's point), when the bar is not fed by a run's events. */
+  advance(): void {
     this.#processed++;
   }
 

@@ -38,7 +38,7 @@ export interface RunFlags extends OutputFlags {
 }
 
 /** The flags that describe the pipeline itself; a scenario file takes their place. */
-const MODEL_FLAGS = {
+export const MODEL_FLAGS = {
   producers: '--producers',
   consumers: '--consumers',
   items: '--items',

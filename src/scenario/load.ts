@@ -15,6 +15,17 @@ const QUOTE_HINT = 'inside { … } a value with a comma, like uniform(10ms,50ms)
  * place: `FILE:LINE: path: expected …, got …`.
  */
 export function parseScenario(text: string, fileName: string): Scenario {
+  return scenarioFromDocument(readScenarioDocument(text, fileName), fileName);
+}
+
+/** A scenario file read as YAML but not yet validated: its document, and where each of its nodes is written. */
+export interface ScenarioDocument {
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+}
+
+/** Reads scenario text as YAML; throws ScenarioError on a syntax error. */
+export function readScenarioDocument(text: string, fileName: string): ScenarioDocument {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -26,6 +37,15 @@ export function parseScenario(text: string, fileName: string): Scenario {
       }),
     );
   }
+  return { doc, lineCounter };
+}
+
+/**
+ * Validates a scenario document (possibly edited since it was read, as
+ * `qsim sweep --vary` does; an edited node has no line of its own, so a
+ * problem at a node the edit added is reported at its parent's line).
+ */
+export function scenarioFromDocument({ doc, lineCounter }: ScenarioDocument, fileName: string): Scenario {
   const raw: unknown = doc.toJS();
   const result = scenarioSchema.safeParse(raw);
   const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
@@ -60,14 +80,17 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
 
 /** Reads and validates a scenario file. */
 export function loadScenario(file: string): Scenario {
-  let text: string;
+  return parseScenario(readScenarioText(file), file);
+}
+
+/** The text of a scenario file; throws ScenarioError when it cannot be read. */
+export function readScenarioText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new ScenarioError([`cannot read scenario file ${file}: ${reason}`]);
   }
-  return parseScenario(text, file);
 }
 
 /** The line where `path` (or its nearest existing parent) is written, for messages. */

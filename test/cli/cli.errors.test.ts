@@ -55,7 +55,7 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     const result = qsim([]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe("qsim: expected a command (run, validate), got none (see 'qsim --help')\n");
+    expect(result.stderr).toBe("qsim: expected a command (run, sweep, merge, validate), got none (see 'qsim --help')\n");
   });
 });
 

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { mergeShards, MergeError, type ShardOutput } from '../sweep/merge.js';
+import type { CliIo } from './io.js';
+import { renderSweepReport } from './sweep-output.js';
+import { SWEEP_FORMATS } from './sweep-options.js';
+import { invalidValue, UsageError } from './usage-error.js';
+
+export interface MergeFlags {
+  format?: string;
+  chart?: boolean;
+}
+
+function readOutput(file: string): ShardOutput {
+  try {
+    return { name: file === '-' ? 'stdin' : file, text: readFileSync(file === '-' ? 0 : file, 'utf8') };
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new MergeError(`cannot read ${file}: ${reason}`);
+  }
+}
+
+/** `qsim merge FILE...`: the shards' NDJSON outputs as the whole sweep, printed as qsim sweep prints it. */
+export function mergeCommand(files: readonly string[], flags: MergeFlags, io: CliIo): number {
+  const given = flags.format ?? 'text';
+  const format = SWEEP_FORMATS.find((name) => name === given.trim().toLowerCase());
+  if (format === undefined) throw invalidValue('--format', `one of ${SWEEP_FORMATS.join(', ')}`, given);
+  const chart = flags.chart === true;
+  if (chart && format !== 'text') throw new UsageError(`--chart draws in the terminal, so it cannot be used with --format ${format} (use --format text)`);
+  const report = mergeShards(files.map(readOutput));
+  if (chart && report.definition.slo.length === 0) throw new UsageError('--chart draws an SLO\'s metric, and this sweep has no --slo');
+  io.stdout.write(renderSweepReport(report, format, { chart, io }));
+  return 0;
+}

@@ -1,0 +1,216 @@
+/**
+ * `qsim sweep` flags → a validated sweep: the grid of --vary values over the
+ * model (qsim run's options, or a scenario file), the SLOs, replications,
+ * jobs, shard and output. Every point of the grid is built and validated here,
+ * before anything runs; a bad value is reported with the --vary it came from.
+ */
+import { availableParallelism } from 'node:os';
+import { randomInt } from 'node:crypto';
+import type { Scenario } from '../model/scenario.js';
+import { formatPath } from '../scenario/schema.js';
+import { readScenarioDocument, readScenarioText, scenarioFromDocument } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/scenario-error.js';
+import type { Shard } from '../sweep/execute.js';
+import { describePoint, expandGrid, gridSize, type Axis } from '../sweep/grid.js';
+import { planSweep, type SweepPlan } from '../sweep/plan.js';
+import { PATH_SYNTAX, resolveScenarioPath, scenarioValue } from '../sweep/scenario-paths.js';
+import { parseSlo, SLO_SYNTAX, type Slo } from '../sweep/slo.js';
+import { MAX_VALUES, parseValues, VALUES_SYNTAX } from '../sweep/values.js';
+import { MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
+import { invalidValue, quote, UsageError } from './usage-error.js';
+import { wholeNumber } from './values.js';
+
+/** The strings commander hands over for `qsim sweep`; unchecked user input. */
+export interface SweepFlags extends Pick<RunFlags, keyof typeof MODEL_FLAGS | 'seed' | 'instant' | 'scenario'> {
+  vary?: string[];
+  slo?: string[];
+  replications?: string;
+  jobs?: string;
+  shard?: string;
+  format?: string;
+  chart?: boolean;
+}
+
+export const SWEEP_FORMATS = ['text', 'json', 'csv', 'ndjson'] as const;
+export type SweepFormat = (typeof SWEEP_FORMATS)[number];
+
+export const MAX_REPLICATIONS = 1000;
+export const MAX_JOBS = 1024;
+
+/** Options a --vary may set for a command-line sweep, and the flag each is. */
+const VARIABLE_OPTIONS: Readonly<Record<string, keyof typeof MODEL_FLAGS>> = Object.fromEntries(
+  Object.entries(MODEL_FLAGS).map(([key, option]) => [option.slice(2), key as keyof typeof MODEL_FLAGS]),
+);
+
+export interface SweepInvocation {
+  readonly plan: SweepPlan;
+  readonly jobs: number;
+  readonly shard: Shard | undefined;
+  readonly format: SweepFormat;
+  readonly chart: boolean;
+  /** True when the seed was drawn at random. */
+  readonly seedDrawn: boolean;
+}
+
+const DRAWN_SEED_LIMIT = 2 ** 32;
+
+export function parseSweepFlags(
+  flags: SweepFlags,
+  version: string,
+  drawSeed: () => number = () => randomInt(0, DRAWN_SEED_LIMIT),
+): SweepInvocation {
+  const givenFormat = flags.format ?? 'text';
+  const format = SWEEP_FORMATS.find((name) => name === givenFormat.trim().toLowerCase());
+  if (format === undefined) throw invalidValue('--format', `one of ${SWEEP_FORMATS.join(', ')}`, givenFormat);
+  const chart = flags.chart === true;
+  if (chart && format !== 'text') throw new UsageError(`--chart draws in the terminal, so it cannot be used with --format ${format} (use --format text)`);
+  const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber('--jobs', flags.jobs, 1, MAX_JOBS);
+  const replications = flags.replications === undefined ? 1 : wholeNumber('--replications', flags.replications, 1, MAX_REPLICATIONS);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
+  const slos = parseSlos(flags.slo ?? []);
+  if (chart && slos.length === 0) throw new UsageError('--chart draws an SLO\'s metric against the first --vary: give --slo too');
+  const varies = flags.vary ?? [];
+  if (varies.length === 0) throw new UsageError('qsim sweep needs at least one --vary NAME=VALUES (e.g. --vary consumers=1..8)');
+  const specs = varies.map(parseVarySyntax);
+  const size = gridSize(specs);
+  if (size > MAX_VALUES) {
+    throw invalidValue('--vary', `a grid of at most ${MAX_VALUES} points`, varies.join(' '), `${specs.map((s) => s.values.length).join(' x ')} = ${size} points`);
+  }
+  const grid = expandGrid(specs);
+  const model = flags.scenario !== undefined ? scenarioModel(flags, specs) : optionsModel(flags, specs);
+  const scenarios = grid.map((values) => model(values));
+  if (shard && seedFlag === undefined && model.fileSeed === undefined) {
+    throw new UsageError('--shard needs --seed: every shard of a sweep must use the same seed, or their points would not belong together');
+  }
+  const seed = seedFlag ?? model.fileSeed ?? drawSeed();
+  const plan = planSweep({
+    version,
+    seed,
+    replications,
+    axes: specs.map(({ name, values }) => ({ name, values })),
+    slos,
+    scenarios,
+    values: grid,
+  });
+  return { plan, jobs, shard, format, chart, seedDrawn: seedFlag === undefined && model.fileSeed === undefined };
+}
+
+function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || !(count >= 1 && count <= MAX_VALUES && index >= 1 && index <= count)) {
+    throw invalidValue('--shard', `K/N: shard K of N, with 1 <= K <= N <= ${MAX_VALUES} (e.g. 2/4)`, text);
+  }
+  return { index, count };
+}
+
+function parseSlos(texts: readonly string[]): Slo[] {
+  const seen = new Set<string>();
+  return texts.map((text) => {
+    const parsed = parseSlo(text);
+    if (!parsed.ok) throw invalidValue('--slo', SLO_SYNTAX, text, parsed.reason);
+    if (seen.has(parsed.slo.text)) throw invalidValue('--slo', 'each objective once', text, `${parsed.slo.text} is given twice`);
+    seen.add(parsed.slo.text);
+    return parsed.slo;
+  });
+}
+
+interface VarySpec extends Axis {
+  /** As written, for messages. */
+  readonly text: string;
+}
+
+/** The NAME of NAME=VALUES (a leading -- is allowed), or undefined without "=". */
+function varyName(text: string): string | undefined {
+  const equals = text.indexOf('=');
+  return equals < 0 ? undefined : text.slice(0, equals).trim().replace(/^--/, '');
+}
+
+function parseVarySyntax(text: string, _i: number, all: readonly string[]): VarySpec {
+  const name = varyName(text);
+  const expected = `NAME=VALUES with VALUES ${VALUES_SYNTAX}`;
+  if (name === undefined) throw invalidValue('--vary', expected, text, 'no "=" between the name and the values');
+  if (name === '') throw invalidValue('--vary', expected, text, 'the name before "=" is missing');
+  const parsed = parseValues(text.slice(text.indexOf('=') + 1));
+  if (!parsed.ok) throw invalidValue('--vary', expected, text, parsed.reason);
+  if (all.filter((other) => varyName(other) === name).length > 1) {
+    throw invalidValue('--vary', 'each NAME once (list every value in one --vary)', text, `${quote(name)} is varied twice`);
+  }
+  return { name, values: parsed.values, text };
+}
+
+/** Builds a point's scenario from its values; `fileSeed` is the scenario file's seed, if it has one. */
+type Model = ((values: readonly string[]) => Scenario) & { fileSeed?: number | undefined };
+
+/** Points of a command-line sweep: qsim run's options with each --vary's value in place, validated as qsim run does. */
+function optionsModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
+  const keys = specs.map((spec) => {
+    const key = VARIABLE_OPTIONS[spec.name];
+    if (key === undefined) {
+      const hint = spec.name === 'seed' ? '; for runs with several seeds use --replications' : '';
+      throw invalidValue('--vary', `NAME=VALUES with NAME one of ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}${hint}`);
+    }
+    if (flags[key] !== undefined) {
+      throw new UsageError(`--${spec.name} cannot be used with --vary ${spec.name}=…: the sweep sets it at each point (list every value in --vary)`);
+    }
+    return key;
+  });
+  const base: RunFlags = Object.fromEntries(Object.keys(MODEL_FLAGS).map((key) => [key, flags[key as keyof typeof MODEL_FLAGS]]));
+  return (values) => {
+    const point: RunFlags = { ...base, seed: '0', instant: true };
+    keys.forEach((key, a) => {
+      point[key] = values[a];
+    });
+    try {
+      return parseRunFlags(point).scenario;
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      // A bad value of a varied option names the --vary it came from; any other problem is the base options'.
+      const a = specs.findIndex((spec) => new RegExp(`(^|[^\\w-])--${spec.name}(?![\\w-])`).test(error.message));
+      if (a < 0) throw error;
+      throw blame(specs, a, values, error.message);
+    }
+  };
+}
+
+function blame(specs: readonly VarySpec[], a: number, values: readonly string[], message: string): UsageError {
+  const spec = specs[a] as VarySpec;
+  return new UsageError(`--vary ${spec.text}: at ${describePoint([spec], [values[a] ?? ''])}: ${message}`);
+}
+
+/** Points of a scenario sweep: the file with each --vary's path set to its value, validated as qsim run --scenario does. */
+function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
+  for (const [key, option] of Object.entries(MODEL_FLAGS)) {
+    if (flags[key as keyof typeof MODEL_FLAGS] !== undefined) {
+      throw new UsageError(`${option} cannot be used with --scenario: the file describes the pipeline (vary a field of it with --vary stages.NAME.FIELD=…)`);
+    }
+  }
+  const file = flags.scenario as string;
+  const source = readScenarioDocument(readScenarioText(file), file);
+  const raw: unknown = source.doc.toJS();
+  const paths = specs.map((spec) => {
+    const resolved = resolveScenarioPath(spec.name, raw);
+    if (!resolved.ok) throw invalidValue('--vary', `NAME=VALUES with NAME ${PATH_SYNTAX}`, spec.text, resolved.reason);
+    return resolved.path;
+  });
+  const shown = paths.map((path) => formatPath(path));
+  const model: Model = (values) => {
+    const doc = source.doc.clone();
+    paths.forEach((path, a) => doc.setIn(path, scenarioValue(values[a] ?? '')));
+    try {
+      return scenarioFromDocument({ doc, lineCounter: source.lineCounter }, file);
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      for (const problem of error.problems) {
+        const a = shown.findIndex((path) => problem.includes(`: ${path}: `) || problem.includes(`: ${path}[`) || problem.includes(`: ${path}.`));
+        if (a >= 0) throw blame(specs, a, values, problem);
+      }
+      throw error;
+    }
+  };
+  const seed = (raw as Record<string, unknown> | null)?.['seed'];
+  model.fileSeed = typeof seed === 'number' && Number.isSafeInteger(seed) && seed >= 0 ? seed : undefined;
+  return model;
+}

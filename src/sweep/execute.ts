@@ -1,0 +1,100 @@
+/**
+ * Runs a sweep's points (every replication of each) through a PointRunner
+ * and reports each point once all its runs are done, in index order, so what
+ * is printed does not depend on how many runs go at once. A shard runs only
+ * the points whose index i satisfies i mod count = index − 1.
+ */
+import { QsimError } from '../core/errors.js';
+import type { RunSummary } from '../observe/summary.js';
+import { describePoint } from './grid.js';
+import type { PlannedPoint, SweepPlan } from './plan.js';
+import { pointResult, type PointResult } from './point-result.js';
+import { RunAborted, type PointRunner } from './point-runner.js';
+import { runSeed } from './seeds.js';
+
+/** Shard K of N (1-based), as --shard K/N writes it. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export function inShard(point: number, shard: Shard | undefined): boolean {
+  return shard === undefined || point % shard.count === shard.index - 1;
+}
+
+export interface ExecuteOptions {
+  readonly shard?: Shard | undefined;
+  /** Aborting stops starting runs and stops those going; the points finished so far are returned. */
+  readonly signal?: AbortSignal;
+  /** Called for each finished point, in index order. */
+  readonly onPoint?: (result: PointResult) => void;
+}
+
+export interface SweepOutcome {
+  /** Finished points, in index order. */
+  readonly results: readonly PointResult[];
+  /** The points this run was to do (the shard's, or all). */
+  readonly planned: number;
+  readonly interrupted: boolean;
+}
+
+/** A run of a point failed; names the point. */
+export class PointFailedError extends QsimError {
+  readonly code = 'point-failed';
+  readonly exitCode: number;
+  constructor(point: string, cause: unknown) {
+    super(`the run of point ${point} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.exitCode = cause instanceof QsimError ? cause.exitCode : 1;
+  }
+}
+
+export async function executeSweep(plan: SweepPlan, runner: PointRunner, options: ExecuteOptions = {}): Promise<SweepOutcome> {
+  const { definition } = plan;
+  const points = plan.points.filter((point) => inShard(point.index, options.shard));
+  const stop = new AbortController();
+  const abort = (): void => stop.abort();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  if (options.signal?.aborted) stop.abort();
+
+  // Points finish in any order; each is reported when every point before it has been.
+  const finished = new Map<number, PointResult>();
+  const results: PointResult[] = [];
+  let next = 0;
+  const flush = (upTo: number): void => {
+    while (next < upTo && finished.has(next)) {
+      const result = finished.get(next) as PointResult;
+      finished.delete(next);
+      results.push(result);
+      options.onPoint?.(result);
+      next++;
+    }
+  };
+
+  let failure: unknown;
+  const runPoint = async (point: PlannedPoint, order: number): Promise<void> => {
+    const seeds = Array.from({ length: definition.replications }, (_, r) => runSeed(definition.seed, point.index, r));
+    try {
+      const summaries: RunSummary[] = await Promise.all(seeds.map((seed) => runner.run({ scenario: point.scenario, seed }, stop.signal)));
+      finished.set(order, pointResult(point, seeds, summaries, plan.slos));
+      flush(points.length);
+    } catch (error) {
+      if (error instanceof RunAborted) return;
+      if (failure === undefined) failure = new PointFailedError(describePoint(definition.vary, point.values) || String(point.index), error);
+      stop.abort();
+    }
+  };
+
+  try {
+    await Promise.all(points.map(runPoint));
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+  if (failure !== undefined) throw failure;
+  // Interrupted: the points finished after a gap are reported too, still in order.
+  for (const order of [...finished.keys()].sort((a, b) => a - b)) {
+    const result = finished.get(order) as PointResult;
+    results.push(result);
+    options.onPoint?.(result);
+  }
+  return { results, planned: points.length, interrupted: options.signal?.aborted === true && results.length < points.length };
+}

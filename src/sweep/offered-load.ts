@@ -1,0 +1,40 @@
+/**
+ * Offered load ρ from the distributions' means, as queueing theory defines it:
+ * the rate of work arriving at a stage / the rate its servers can do it,
+ *     ρ = arrival rate × mean service time / (workers × concurrency).
+ * Items arrive at Σ producers / mean interval over the sources. A stage whose
+ * attempts fail with probability p and that retries r times makes
+ * 1 + p + … + p^r attempts per item on average and passes on a fraction
+ * 1 − p^(r+1) of them. A pipeline's ρ is its bottleneck's, the stage with the
+ * highest; ρ ≥ 1 there means the queue grows without bound while items keep coming.
+ */
+import type { Scenario } from '../model/scenario.js';
+
+export interface OfferedLoad {
+  /** ρ of each stage; null when undefined (items arrive all at once: an interval of 0). */
+  readonly stages: readonly (number | null)[];
+  /** The highest stage ρ; null when any is undefined. */
+  readonly bottleneck: number | null;
+}
+
+export function offeredLoad(scenario: Scenario): OfferedLoad {
+  let rate = 0;
+  for (const source of scenario.sources) {
+    rate += source.interval.mean > 0 ? source.producers / source.interval.mean : Infinity;
+  }
+  const stages: (number | null)[] = [];
+  for (const stage of scenario.stages) {
+    let attempts = 0;
+    for (let k = 0; k <= stage.retries; k++) attempts += stage.failure ** k;
+    const work = stage.delay.mean === 0 ? 0 : (rate * attempts * stage.delay.mean) / (stage.workers.length * stage.concurrency);
+    stages.push(Number.isFinite(work) ? work : null);
+    rate *= 1 - stage.failure ** (stage.retries + 1);
+  }
+  const bottleneck = stages.some((rho) => rho === null) ? null : Math.max(...(stages as number[]));
+  return { stages, bottleneck };
+}
+
+/** Worker slots of the whole pipeline: Σ workers × concurrency; a sweep's recommendation keeps this smallest. */
+export function slots(scenario: Scenario): number {
+  return scenario.stages.reduce((sum, stage) => sum + stage.workers.length * stage.concurrency, 0);
+}

@@ -1,0 +1,77 @@
+/**
+ * The result of one point: its figures over its replications (the mean, and
+ * with several replications the 95% CI's half-width) and whether it meets
+ * each SLO. Every number is rounded as JSON prints it (json-output.ts) before
+ * anything is decided from it, so a sweep's text, its JSON and the NDJSON that
+ * `qsim merge` reads back all hold the same numbers, and a merged sweep
+ * decides exactly as an unsharded one.
+ */
+import { roundForOutput } from '../observe/json-output.js';
+import type { RunSummary } from '../observe/summary.js';
+import { confidenceInterval } from './confidence.js';
+import { METRICS } from './metrics.js';
+import type { PlannedPoint } from './plan.js';
+import { meets, type Slo } from './slo.js';
+
+export type Figures = Readonly<Record<string, number | null>>;
+
+export interface PointResult {
+  readonly index: number;
+  readonly values: readonly string[];
+  /** The seed of each replication's run. */
+  readonly seeds: readonly number[];
+  readonly slots: number;
+  readonly rho: number | null;
+  /** Each metric's mean over the replications (its value with one). */
+  readonly metrics: Figures;
+  /** Each metric's 95% CI half-width; undefined with one replication. */
+  readonly ci95: Figures | undefined;
+  /** Whether the point meets each SLO, in --slo order. */
+  readonly slo: readonly boolean[];
+}
+
+function rounded(value: number | null): number | null {
+  return value === null || !Number.isFinite(value) ? null : roundForOutput(value);
+}
+
+export function pointResult(point: PlannedPoint, seeds: readonly number[], summaries: readonly RunSummary[], slos: readonly Slo[]): PointResult {
+  const metrics: Record<string, number | null> = {};
+  const ci95: Record<string, number | null> = {};
+  for (const metric of METRICS) {
+    const interval = confidenceInterval(summaries.map((summary) => metric.read(summary)));
+    metrics[metric.name] = rounded(interval.mean);
+    ci95[metric.name] = rounded(interval.halfWidth);
+  }
+  const several = summaries.length > 1;
+  return {
+    index: point.index,
+    values: point.values,
+    seeds,
+    slots: point.slots,
+    rho: rounded(point.rho),
+    metrics,
+    ci95: several ? ci95 : undefined,
+    slo: slos.map((slo) => meets(slo, { mean: metrics[slo.metric.name] ?? null, halfWidth: several ? (ci95[slo.metric.name] ?? null) : null })),
+  };
+}
+
+/** Meets every SLO; null when there are none. */
+export function passes(result: PointResult): boolean | null {
+  return result.slo.length === 0 ? null : result.slo.every(Boolean);
+}
+
+export interface Recommendation {
+  readonly index: number;
+  readonly values: readonly string[];
+  readonly slots: number;
+}
+
+/** The cheapest point that meets every SLO: the fewest worker slots, then the first in grid order. */
+export function recommend(results: readonly PointResult[]): Recommendation | null {
+  let best: PointResult | undefined;
+  for (const result of results) {
+    if (passes(result) !== true) continue;
+    if (best === undefined || result.slots < best.slots || (result.slots === best.slots && result.index < best.index)) best = result;
+  }
+  return best ? { index: best.index, values: best.values, slots: best.slots } : null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Running one simulation of a sweep, behind an interface that hides where it
+ * runs: in this thread (sequentialRunner) or on worker threads
+ * (thread-runner.ts). A request is plain data, so it crosses to a worker as it
+ * is, and its result depends on nothing but the request.
+ */
+import { instantPacing } from '../core/pacing.js';
+import { QsimError } from '../core/errors.js';
+import { simulateScenario } from '../model/run.js';
+import { RunStatistics } from '../observe/statistics.js';
+import type { RunSummary } from '../observe/summary.js';
+import pLimit from 'p-limit';
+import { scenarioFromData, type ScenarioData } from './scenario-data.js';
+
+export interface RunRequest {
+  /** The pipeline, as plain data. */
+  readonly scenario: ScenarioData;
+  readonly seed: number;
+}
+
+export interface PointRunner {
+  /**
+   * Simulates `request` in virtual time and returns its summary. Runs queue
+   * up behind the runner's limit and start in the order they were asked for.
+   * When `signal` aborts, a run not yet started never starts and one in
+   * progress stops; both reject with RunAborted.
+   */
+  run(request: RunRequest, signal?: AbortSignal): Promise<RunSummary>;
+  /** Releases what the runner holds (threads); runs still going are stopped. */
+  close(): Promise<void>;
+}
+
+/** A run stopped by its abort signal. */
+export class RunAborted extends Error {
+  constructor() {
+    super('run aborted');
+    this.name = 'RunAborted';
+  }
+}
+
+/** A run that failed (a deadlock, say), as it crosses back from a worker. */
+export class RunFailedError extends QsimError {
+  readonly code = 'run-failed';
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Simulates one request in this thread, instantly, with the statistics observer and nothing else. */
+export async function simulateRequest(request: RunRequest, signal?: AbortSignal): Promise<RunSummary> {
+  if (signal?.aborted) throw new RunAborted();
+  const scenario = scenarioFromData(request.scenario);
+  const statistics = new RunStatistics();
+  await simulateScenario(scenario, request.seed, { pacing: instantPacing, observers: [statistics], ...(signal ? { signal } : {}) });
+  if (signal?.aborted) throw new RunAborted();
+  return statistics.summary();
+}
+
+/** Runs one request at a time in this thread. */
+export function sequentialRunner(): PointRunner {
+  const limit = pLimit(1);
+  return {
+    run: (request, signal) => limit(() => simulateRequest(request, signal)),
+    // Queued runs see an aborted signal when they start and reject at once; nothing else is held.
+    close: async () => {},
+  };
+}

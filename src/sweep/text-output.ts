@@ -1,0 +1,92 @@
+/**
+ * The sweep as a table, one row per point, then the recommendation:
+ *
+ *   consumers       ρ   throughput (/s)   wait mean (s)   wait p95 (s)   max queue   utilization   SLO
+ *           5   0.800             3.998           0.905          2.412          61         80.0%   fail
+ *           6   0.667             3.998           0.189          0.872          39         66.6%   pass
+ *
+ *   recommended: consumers=6 (6 worker slots), the cheapest point that meets wait.p95<2s
+ *
+ * Columns: the varied values, ρ (offered load at the bottleneck, from the
+ * distributions' means), the usual figures, any metric an SLO bounds that is
+ * not among them, and pass/fail. With replications a figure is mean ± the 95%
+ * confidence interval's half-width.
+ */
+import { percent } from '../observe/stats-table.js';
+import { alignColumns, type Align } from '../observe/text-table.js';
+import { describePoint } from './grid.js';
+import { findMetric, TABLE_METRICS, type Metric } from './metrics.js';
+import { passes } from './point-result.js';
+import { complete, reportRecommendation, type SweepReport } from './report.js';
+
+const NONE = '-';
+const NUMERIC = /^\d+(\.\d+)?$/;
+
+function formatValue(metric: Metric, value: number | null | undefined): string {
+  if (value === null || value === undefined) return NONE;
+  switch (metric.unit) {
+    case 'ratio':
+      return percent(value);
+    case 'count':
+      return Number.isInteger(value) ? String(value) : value.toFixed(2);
+    default:
+      return value.toFixed(3);
+  }
+}
+
+/** The metrics shown: the usual ones, then those the SLOs bound that are not among them. */
+export function tableMetrics(sloTexts: readonly string[]): Metric[] {
+  const names = [...TABLE_METRICS];
+  for (const text of sloTexts) {
+    const name = /^[^<>=]+/.exec(text)?.[0] ?? '';
+    if (!names.includes(name) && findMetric(name)) names.push(name);
+  }
+  return names.map((name) => findMetric(name) as Metric);
+}
+
+export function renderSweepTable(report: SweepReport): string {
+  const { definition, results } = report;
+  const metrics = tableMetrics(definition.slo);
+  const withSlo = definition.slo.length > 0;
+  const header = [...definition.vary.map((axis) => axis.name), 'ρ', ...metrics.map((m) => m.heading), ...(withSlo ? ['SLO'] : [])];
+  const rows = results.map((result) => [
+    ...result.values,
+    result.rho === null ? NONE : result.rho.toFixed(3),
+    ...metrics.map((metric) => {
+      const mean = formatValue(metric, result.metrics[metric.name]);
+      const half = result.ci95?.[metric.name];
+      return half === undefined || half === null || mean === NONE ? mean : `${mean} ± ${formatValue(metric, half)}`;
+    }),
+    ...(withSlo ? [passes(result) ? 'pass' : 'fail'] : []),
+  ]);
+  const align: Align[] = [
+    ...definition.vary.map((axis): Align => (axis.values.every((value) => NUMERIC.test(value)) ? 'right' : 'left')),
+    ...header.slice(definition.vary.length).map((): Align => 'right'),
+  ];
+  const lines = results.length > 0 ? alignColumns([header, ...rows], align) : ['  (no point finished)'];
+  const notes: string[] = [];
+  if (definition.replications > 1) {
+    notes.push(`mean ± half-width of the 95% confidence interval over ${definition.replications} replications (Student t)`);
+  }
+  notes.push(...recommendationLines(report));
+  return [...lines, '', ...notes].join('\n') + '\n';
+}
+
+function recommendationLines(report: SweepReport): string[] {
+  const { definition, results } = report;
+  const slos = definition.slo.join(' and ');
+  if (report.shard) {
+    return [
+      `${report.interrupted ? 'interrupted: ' : ''}shard ${report.shard.index}/${report.shard.count}: ${results.length} of ${definition.points} points; ` +
+        `qsim merge joins every shard's --format ndjson output into the whole sweep${definition.slo.length > 0 ? ' and its recommendation' : ''}`,
+    ];
+  }
+  if (!complete(report)) {
+    return [`interrupted: ${results.length} of ${definition.points} points finished${definition.slo.length > 0 ? '; no recommendation from part of a sweep' : ''}`];
+  }
+  if (definition.slo.length === 0) return [];
+  const recommendation = reportRecommendation(report);
+  if (recommendation === null) return [`no point meets ${slos}`];
+  const slots = `${recommendation.slots} worker slot${recommendation.slots === 1 ? '' : 's'}`;
+  return [`recommended: ${describePoint(definition.vary, recommendation.values)} (${slots}), the cheapest point that meets ${slos}`];
+}
