@@ -1,3 +1,4 @@
+import { combineHandlers, type Complete } from './combine-observers.js';
 import type { Item } from './item.js';
 import type { Scenario } from './scenario.js';
 
@@ -92,9 +93,7 @@ export interface RunObserver {
   runFinished?(event: RunFinished): void;
 }
 
-type Required<T> = { [K in keyof T]-?: T[K] };
 
-const noop = (): void => {};
 
 const EVENT_NAMES = [
   'runStarted',
@@ -115,21 +114,6 @@ const EVENT_NAMES = [
  * event without optional checks; with a single observer its methods are used
  * directly.
  */
-export function combineObservers(observers: readonly RunObserver[]): Required<RunObserver> {
-  const combined = {} as Record<(typeof EVENT_NAMES)[number], (...args: never[]) => void>;
-  for (const name of EVENT_NAMES) {
-    const handlers = observers
-      .filter((o) => typeof o[name] === 'function')
-      .map((o) => (o[name] as (...args: unknown[]) => void).bind(o));
-    const [only] = handlers;
-    combined[name] =
-      handlers.length === 0
-        ? noop
-        : handlers.length === 1 && only
-          ? only
-          : (...args: unknown[]) => {
-              for (const handler of handlers) handler(...args);
-            };
-  }
-  return combined as unknown as Required<RunObserver>;
+export function combineObservers(observers: readonly RunObserver[]): Complete<RunObserver> {
+  return combineHandlers(observers, EVENT_NAMES);
 }
