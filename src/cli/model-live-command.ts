@@ -88,7 +88,8 @@ export async function runModelLive(run: RunInvocation, model: ModelChoice, build
   if (viewError !== undefined) throw viewError;
   io.stdout.write(finalLine(finished));
   if (stoppedBy !== undefined) {
-    io.stderr.write(`qsim: stopped (${stoppedBy}) at t=${finished.time.toFixed(1)}s where the run stood: ${finished.finalQueueSize} items left in the queues\n`);
+    const left = finished.finalQueueSize;
+    io.stderr.write(`qsim: stopped (${stoppedBy}) at t=${finished.time.toFixed(1)}s where the run stood: ${left} item${left === 1 ? '' : 's'} left in the queues\n`);
   }
   return exitCode;
 }
