@@ -32,8 +32,8 @@ describe('qsim run --model FILE --live in a pseudo-terminal', () => {
     const { status, output } = await run.done;
     expect(status).toBe(130);
     expectRestored(output, 'Queue size is now ');
-    expect(output.slice(output.lastIndexOf(LEAVE_ALT_SCREEN))).toMatch(
-      /^\u001b\[\?1049l(\r\n)?Queue size is now (\d+)\r\nqsim: stopped \(q\) at t=\d+\.\ds where the run stood: \2 items? left in the queues\r\n/,
+    expect(output.slice(output.lastIndexOf(LEAVE_ALT_SCREEN) + LEAVE_ALT_SCREEN.length)).toMatch(
+      /^(\r\n)?Queue size is now (\d+)\r\nqsim: stopped \(q\) at t=\d+\.\ds where the run stood: \2 items? left in the queues\r\n/,
     );
   }, 30_000);
 
