@@ -64,6 +64,13 @@ export interface ModelObserver {
   /** A process's body returned. */
   processFinished?(time: number, process: ProcessInfo): void;
   /**
+   * A process began to wait: `state` says whether it sleeps or waits on a
+   * queue or an event, `on` what it waits on (as deadlock reports name it,
+   * e.g. "get from queue jobs", "sleep"), `until` when a sleep ends (Infinity
+   * for any other wait). processWoke follows when the wait ends.
+   */
+  processWaiting?(time: number, process: ProcessInfo, state: WaitState, on: string, until: number): void;
+  /**
    * A process's wait ended: it slept (`sleeping`) or waited on a queue or an
    * event (`waiting`) from `since` to `time`.
    */
@@ -94,6 +101,7 @@ const EVENT_NAMES = [
   'modelStarted',
   'processStarted',
   'processFinished',
+  'processWaiting',
   'processWoke',
   'putBlocked',
   'itemPut',

@@ -72,6 +72,8 @@ export class ProcessRuntime {
     this.#since = this.sim.engine.now;
     core.state = state;
     core.waitingOn = label;
+    // Reported before the engine hears of it: processBlocked may fire the next events at once.
+    this.sim.events.processWaiting(this.#since, this.info, state, label, state === 'sleeping' ? waiter.time : Infinity);
     this.sim.engine.processBlocked(core);
     return waiter.promise;
   }

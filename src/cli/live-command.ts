@@ -40,7 +40,7 @@ export function liveTerminal(io: CliIo): LiveTerminal {
 }
 
 /** Exit codes for a run ended by a signal: 128 + its number, as shells report. */
-const SIGNAL_EXIT: Record<TerminalSignal, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+export const SIGNAL_EXIT: Record<TerminalSignal, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 /**
  * `qsim run --live`: the same run as without --live (same seed, same events),

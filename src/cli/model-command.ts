@@ -3,7 +3,8 @@
  * and --set parameters, runs it with the chosen pacing, and writes what the
  * output options ask for — the same choices as a pipeline run: the log (or
  * only its final line with --quiet), --timestamps, --stats, --format json or
- * ndjson. Only the observers asked for are attached.
+ * ndjson — or, with --live, the full-screen view (model-live-command.ts). Only
+ * the observers asked for are attached.
  */
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import type { ModelObserver } from '../api/model-events.js';
@@ -25,6 +26,10 @@ import { drainAwareTimers, OutputWriter } from './writer.js';
 
 export async function runModelCommand(run: RunInvocation, model: ModelChoice, io: CliIo): Promise<number> {
   const build = await loadModel(model.path);
+  if (run.live) {
+    const [{ liveTerminal }, { runModelLive }] = await Promise.all([import('./live-command.js'), import('./model-live-command.js')]);
+    return runModelLive(run, model, build, io, liveTerminal(io));
+  }
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   const options: ModelOptions = { ...(run.config as RunConfig), seed: run.seed, set: model.set };
   const { format, stats, timestamps } = run.output;

@@ -2,7 +2,7 @@
  * `--model FILE` and `--set NAME=VALUE` of `qsim run`. A model takes the
  * command line's run options as its `opts`, so those stay allowed; what
  * describes a pipeline some other way (--scenario, --print-scenario) does not
- * go with it, nor does --live (its view is built for pipelines) or --chart.
+ * go with it, nor does --chart.
  */
 import type { ModelParameter } from '../api/model.js';
 import { parseDuration } from '../model/duration.js';
@@ -13,7 +13,6 @@ export interface ModelFlags {
   set?: string[];
   scenario?: string;
   printScenario?: boolean;
-  live?: boolean;
   chart?: boolean;
 }
 
@@ -47,9 +46,6 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   if (flags.model.trim() === '') throw invalidValue('--model', 'a .mjs, .js or .ts model file', flags.model);
   if (flags.scenario !== undefined) throw new UsageError('--model and --scenario cannot be used together: each describes what to simulate');
   if (flags.printScenario) throw new UsageError('--print-scenario cannot be used with --model: a model is code, not a scenario file');
-  if (flags.live) {
-    throw new UsageError('--live cannot be used with --model: the live view draws pipelines; watch a model\'s log with --speed instead');
-  }
   if (flags.chart) throw new UsageError('--chart cannot be used with --model yet: use --stats, or --format json for the queues\' figures');
   const set: Record<string, ModelParameter> = {};
   for (const assignment of given) {

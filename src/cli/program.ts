@@ -30,6 +30,8 @@ Examples:
   $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
                                                model parameters, read as opts.set.batch, opts.set.window
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
+  $ qsim run --model examples/models/demo.mjs --live --seed 1
+                                               watch a model: its queues, one lane per process, its log
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --explain      the demo, then why its queue grows (ρ = 1.5)
@@ -61,7 +63,9 @@ Scenario files (--scenario): YAML or JSON with sources and stages (failures,
 Models (--model FILE): a .mjs, .js or .ts module whose default export builds the model with the
   model API (sim.queue, sim.process, p.sleep, p.log, …; see "Writing a model" in the README); it gets
   this command's options as opts and --set NAME=VALUE as opts.set (numbers and durations parsed).
-  Not with --live, --chart, --scenario or --print-scenario. A model file that cannot be loaded exits 2.
+  With --live, one lane per process (busy asleep, idle waiting, blocked on a full queue, done) and
+  q/Ctrl-C stop the model where it stands (exit 130). Not with --chart, --scenario or --print-scenario.
+  A model file that cannot be loaded exits 2.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
 (items left unconsumed). The same options and seed print the same bytes at any pacing.

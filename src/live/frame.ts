@@ -5,14 +5,16 @@
  *
  *   header        time, speed, seed, and running / PAUSED / finished
  *   scenario      the run's shape (when there is room)
- *   producers     produced / total as a bar, BLOCKED when the queue is full
+ *   producers     produced / total as a bar, BLOCKED when the queue is full (built-in runs only)
  *   queue(s)      size as a bar against capacity (or the largest size seen), a sparkline of its history
  *   lanes         one per consumer in its colour: busy/idle/done, item, progress, processed, utilization;
+ *                 for a model, one per process: busy/idle/blocked/done, what it waits on or its
+ *                 sleep's progress, lines logged, utilization;
  *                 "+12 more: 9 busy, 3 idle" when they do not all fit
  *   log           the most recent log lines, filling the rows left
  *   footer        the keys
  */
-import type { LaneSnapshot, LiveSnapshot, QueueSnapshot } from './snapshot.js';
+import type { LaneSnapshot, LiveSnapshot, ProcessLaneSnapshot, ProcessLaneState, ProducersSnapshot, QueueSnapshot } from './snapshot.js';
 import { fit, textWidth, truncate } from './text-width.js';
 
 /** How the frame colours its parts; `plainStyle` colours nothing. */
@@ -119,8 +121,7 @@ function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string
   return line.render(columns);
 }
 
-function producersLine(s: LiveSnapshot, columns: number, style: FrameStyle): string {
-  const p = s.producers;
+function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle): string {
   const count = `${p.produced}/${p.total} produced`;
   const width = barWidth(columns);
   const line = new Line().add('producers'.padEnd(LABEL));
@@ -164,10 +165,10 @@ const UTILIZATION_WIDTH = '  util 100%'.length;
 /** A progress bar narrower than this says little: the counts go first to make room for it. */
 const MIN_LANE_BAR = 8;
 
-function laneLayout(s: LiveSnapshot, columns: number): LaneLayout {
-  const name = Math.min(16, Math.max(4, ...s.lanes.map((l) => textWidth(l.name))));
-  const item = `#${Math.max(0, s.producers.total - 1)}`.length;
-  const processed = String(s.producers.total).length;
+function laneLayout(lanes: readonly { name: string }[], total: number, columns: number): LaneLayout {
+  const name = laneNameWidth(lanes);
+  const item = `#${Math.max(0, total - 1)}`.length;
+  const processed = String(total).length;
   // " name busy #item " + [bar + " "] + "pct" + ["  N processed" + ["  util 100%"]]
   const essential = 1 + name + 1 + 4 + 1 + item + 1 + 4;
   const counts = 2 + processed + ' processed'.length;
@@ -197,11 +198,59 @@ function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style
   return new Line().add(text, colour).render(columns);
 }
 
-function lanesSummary(hidden: readonly LaneSnapshot[], columns: number, style: FrameStyle): string {
-  const busy = hidden.filter((l) => l.busy).length;
-  const done = hidden.filter((l) => l.done && !l.busy).length;
-  const idle = hidden.length - busy - done;
-  const parts = [`${busy} busy`, `${idle} idle`, ...(done > 0 ? [`${done} done`] : [])];
+function laneNameWidth(lanes: readonly { name: string }[]): number {
+  return Math.min(16, Math.max(4, ...lanes.map((l) => textWidth(l.name))));
+}
+
+interface ProcessLaneLayout {
+  readonly name: number;
+  /** Cells for what the process waits on, or its sleep's progress bar and percentage. */
+  readonly middle: number;
+  readonly lines: number;
+  readonly utilization: boolean;
+  readonly counts: boolean;
+}
+
+const PROCESS_STATE_WIDTH = 'blocked'.length;
+
+/** As laneLayout: the most detail that leaves the middle (a bar and its percentage) useful. */
+function processLaneLayout(lanes: readonly ProcessLaneSnapshot[], columns: number): ProcessLaneLayout {
+  const name = laneNameWidth(lanes);
+  const lines = Math.max(3, ...lanes.map((l) => String(l.lines).length));
+  // " name state " + middle + ["  N lines" + ["  util 100%"]]
+  const essential = 1 + name + 1 + PROCESS_STATE_WIDTH + 1;
+  const counts = 2 + lines + ' lines'.length;
+  const choices = [
+    { counts: true, utilization: true, extra: counts + UTILIZATION_WIDTH },
+    { counts: true, utilization: false, extra: counts },
+    { counts: false, utilization: false, extra: 0 },
+  ];
+  const fits = (extra: number): number => columns - essential - extra;
+  const choice = choices.find((c) => fits(c.extra) >= MIN_LANE_BAR + 5) ?? choices[2] ?? { counts: false, utilization: false, extra: 0 };
+  return { name, middle: Math.max(0, Math.min(35, fits(choice.extra))), lines, utilization: choice.utilization, counts: choice.counts };
+}
+
+function processLaneLine(lane: ProcessLaneSnapshot, layout: ProcessLaneLayout, columns: number, style: FrameStyle): string {
+  let text = ` ${fit(lane.name, layout.name)} ${lane.state.padEnd(PROCESS_STATE_WIDTH)} `;
+  const sleeping = lane.state === 'busy' && lane.on !== '';
+  // A sleep shows how far it has gone; any other wait says what it waits on.
+  if (sleeping && layout.middle >= 4 + 5) text += `${bar(lane.progress, 1, layout.middle - 5)} ${percent(lane.progress)}`;
+  else text += fit(lane.state === 'busy' || lane.state === 'done' ? '' : lane.on, layout.middle);
+  if (layout.counts) text += `  ${String(lane.lines).padStart(layout.lines)} lines`;
+  if (layout.utilization) text += `  util ${percent(lane.utilization)}`;
+  const colour = (t: string): string => (lane.state === 'done' ? style.dim(t) : lane.colour >= 0 ? style.worker(lane.colour, t) : t);
+  return new Line().add(text, colour).render(columns);
+}
+
+function laneState(lane: LaneSnapshot | ProcessLaneSnapshot): ProcessLaneState {
+  if (lane.kind === 'process') return lane.state;
+  return lane.busy ? 'busy' : lane.done ? 'done' : 'idle';
+}
+
+function lanesSummary(hidden: readonly (LaneSnapshot | ProcessLaneSnapshot)[], columns: number, style: FrameStyle): string {
+  const count = (state: ProcessLaneState): number => hidden.filter((l) => laneState(l) === state).length;
+  const [busy, idle, blocked, done] = [count('busy'), count('idle'), count('blocked'), count('done')];
+  const parts = [`${busy} busy`, `${idle} idle`, ...(blocked > 0 ? [`${blocked} blocked`] : []), ...(done > 0 ? [`${done} done`] : [])];
   return new Line().add(` +${hidden.length} more: ${parts.join(', ')}`, style.dim).render(columns);
 }
 
@@ -224,7 +273,7 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
   // Top: in order of importance, as far as the rows allow (the footer keeps the last row).
   const top = [headerLine(s, columns, style)];
   const optional: string[] = [
-    producersLine(s, columns, style),
+    ...(s.producers ? [producersLine(s.producers, columns, style)] : []),
     ...s.queues.map((q) => queueLine(q, columns)),
   ];
   const roomy = rows >= 16;
@@ -241,9 +290,16 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
   const logReserve = left >= 10 ? 4 : 0;
   const laneRows = Math.min(s.lanes.length, Math.max(0, left - logReserve));
   if (laneRows > 0) {
-    const layout = laneLayout(s, columns);
     const shown = laneRows < s.lanes.length ? laneRows - 1 : laneRows;
-    for (const lane of s.lanes.slice(0, shown)) middle.push(laneLine(lane, layout, columns, style));
+    const visible = s.lanes.slice(0, shown);
+    // Laid out from every lane, shown or summarised, so the columns hold still as lanes come and go.
+    const consumers = s.lanes.filter((l): l is LaneSnapshot => l.kind !== 'process');
+    const processes = s.lanes.filter((l): l is ProcessLaneSnapshot => l.kind === 'process');
+    const layout = laneLayout(consumers, s.producers?.total ?? 0, columns);
+    const processLayout = processLaneLayout(processes, columns);
+    for (const lane of visible) {
+      middle.push(lane.kind === 'process' ? processLaneLine(lane, processLayout, columns, style) : laneLine(lane, layout, columns, style));
+    }
     if (shown < s.lanes.length) middle.push(lanesSummary(s.lanes.slice(shown), columns, style));
     left -= laneRows;
   }

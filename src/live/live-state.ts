@@ -6,7 +6,7 @@ import type { Item } from '../model/item.js';
 import { TextLog } from '../observe/text-log.js';
 import { LogTail } from './log-tail.js';
 import { SizeHistory } from './size-history.js';
-import type { LaneSnapshot, LiveSnapshot } from './snapshot.js';
+import type { LaneSnapshot, LiveClock, LiveSource, PipelineSnapshot } from './snapshot.js';
 
 export interface LiveStateOptions {
   /** Log lines kept for the tail. Default 200. */
@@ -20,13 +20,6 @@ export interface LiveStateOptions {
   historyStep?: number;
 }
 
-/** What the view adds to the run's own state: the clock it shows and how it is paced. */
-export interface LiveClock {
-  /** Virtual time to show (the pacing's continuous clock); never earlier than the last event. */
-  readonly time: number;
-  readonly speed: number;
-  readonly paused: boolean;
-}
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -73,9 +66,9 @@ interface QueueState {
 /**
  * Keeps what the live view shows, updated per event in O(1) with no
  * allocation beyond the log line the text log formats: counters and typed
- * arrays indexed by worker. A LiveSnapshot is built only when a frame is drawn.
+ * arrays indexed by worker. A snapshot is built only when a frame is drawn.
  */
-export class LiveState implements RunObserver {
+export class LiveState implements RunObserver, LiveSource {
   readonly #options: LiveStateOptions;
   readonly #tail: LogTail;
   readonly #log: TextLog;
@@ -210,7 +203,7 @@ export class LiveState implements RunObserver {
   }
 
   /** The view at `clock.time` (held at the end time once the run has finished). */
-  snapshot(clock: LiveClock): LiveSnapshot {
+  snapshot(clock: LiveClock): PipelineSnapshot {
     const time = this.#finishedAt ?? Math.max(clock.time, this.#lastEventTime);
     for (const queue of this.#queues) queue.history.advance(time);
     const lanes: LaneSnapshot[] = this.#consumerNames.map((name, i) => {

@@ -6,7 +6,7 @@
 import type { WallClockPacing } from '../core/pacing.js';
 import { renderFrame, plainStyle, type FrameStyle } from './frame.js';
 import { keyAction, splitKeys } from './keys.js';
-import type { LiveState } from './live-state.js';
+import type { LiveSource } from './snapshot.js';
 import type { TerminalSession, TerminalSignal } from './terminal.js';
 
 /** Wall milliseconds between frames: about seven a second, smooth enough for bars, cheap for the run. */
@@ -24,7 +24,8 @@ const hostFrameTimer: FrameTimer = {
 };
 
 export interface LiveViewOptions {
-  readonly state: LiveState;
+  /** The run's live state (the pipeline's LiveState, or a model's ModelLiveState). */
+  readonly state: LiveSource;
   readonly pacing: WallClockPacing;
   readonly session: TerminalSession;
   readonly style?: FrameStyle;

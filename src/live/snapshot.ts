@@ -42,6 +42,8 @@ export interface QueueSnapshot {
 }
 
 export interface LaneSnapshot {
+  /** A consumer of the built-in pipeline (the kind when none is given). */
+  readonly kind?: 'consumer';
   readonly name: string;
   /** Index into the worker palette, as in the log. */
   readonly colour: number;
@@ -57,6 +59,31 @@ export interface LaneSnapshot {
   readonly utilization: number;
 }
 
+/**
+ * What a model's process is doing: `busy` while it sleeps (its work takes
+ * virtual time) or runs, `idle` while it waits on a queue or an event,
+ * `blocked` while a put waits for room in a full queue, `done` once its body
+ * has returned.
+ */
+export type ProcessLaneState = 'busy' | 'idle' | 'blocked' | 'done';
+
+/** One process of a model run (`qsim run --model FILE --live`). */
+export interface ProcessLaneSnapshot {
+  readonly kind: 'process';
+  readonly name: string;
+  /** Index into the worker palette, as in the log; -1 for a process that does not log. */
+  readonly colour: number;
+  readonly state: ProcessLaneState;
+  /** What it waits on ("sleep", "get from queue jobs", …); '' while it runs or once it is done. */
+  readonly on: string;
+  /** How far its sleep has gone, 0..1; 0 when it is not sleeping. */
+  readonly progress: number;
+  /** Lines it has logged. */
+  readonly lines: number;
+  /** Share of the elapsed virtual time spent sleeping, 0..1. */
+  readonly utilization: number;
+}
+
 export interface LogLine {
   /** The log line as the text log prints it, without colour or newline. */
   readonly text: string;
@@ -66,11 +93,32 @@ export interface LogLine {
 
 export interface LiveSnapshot {
   readonly header: HeaderSnapshot;
-  readonly producers: ProducersSnapshot;
-  /** One per stage, in pipeline order. */
+  /** The built-in pipeline's producers; a model has none (its producers are processes, shown as lanes). */
+  readonly producers?: ProducersSnapshot;
+  /** One per stage, in pipeline order; a model's queues in creation order. */
   readonly queues: readonly QueueSnapshot[];
-  /** One per consumer. */
-  readonly lanes: readonly LaneSnapshot[];
+  /** One per consumer; a model's processes in creation order. */
+  readonly lanes: readonly (LaneSnapshot | ProcessLaneSnapshot)[];
   /** The most recent log lines, oldest first. */
   readonly log: readonly LogLine[];
+}
+
+/** A snapshot of a built-in pipeline run: producers and consumer lanes always there. */
+export interface PipelineSnapshot extends LiveSnapshot {
+  readonly producers: ProducersSnapshot;
+  readonly lanes: readonly LaneSnapshot[];
+}
+
+/** What the live view draws from: a run's live state. */
+export interface LiveSource {
+  /** The view at the clock's time; called once per frame, never per event. */
+  snapshot(clock: LiveClock): LiveSnapshot;
+}
+
+/** What the view adds to the run's own state: the clock it shows and how it is paced. */
+export interface LiveClock {
+  /** Virtual time to show (the pacing's continuous clock); never earlier than the last event. */
+  readonly time: number;
+  readonly speed: number;
+  readonly paused: boolean;
 }

@@ -30,6 +30,15 @@ export interface ModelRunOptions {
 
 /** Builds the model with `options` (its seed included) and runs it to its end. */
 export async function simulateModel(build: ModelFunction, options: ModelOptions, run: ModelRunOptions = {}): Promise<SimResult> {
+  const sim = await buildModel(build, options, run);
+  return sim.run(run.signal ? { signal: run.signal } : {});
+}
+
+/**
+ * Builds the model with `options` on a fresh Sim, ready to run (the live view
+ * builds first, so a model that fails to build is reported before the screen is taken).
+ */
+export async function buildModel(build: ModelFunction, options: ModelOptions, run: Omit<ModelRunOptions, 'signal'> = {}): Promise<Sim> {
   const sim = new Sim({
     seed: options.seed,
     ...(run.pacing ? { pacing: run.pacing } : {}),
@@ -42,7 +51,7 @@ export async function simulateModel(build: ModelFunction, options: ModelOptions,
     const message = error instanceof Error ? error.message : String(error);
     throw new ModelBuildError(`the model function failed: ${message}`, { cause: error });
   }
-  return sim.run(run.signal ? { signal: run.signal } : {});
+  return sim;
 }
 
 const loaded = new Map<string, Promise<ModelFunction>>();

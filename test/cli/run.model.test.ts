@@ -166,7 +166,10 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', DEMO, '--set', 'batch'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _, got "batch"\n'],
     [['--model', DEMO, '--set', 'a=1', '--set', 'a=2'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _, each name once, got "a=2" ("a" is set twice)\n'],
     [['--model', DEMO, '--scenario', 'examples/etl.yaml'], 'qsim: --model and --scenario cannot be used together: each describes what to simulate\n'],
-    [['--model', DEMO, '--live'], "qsim: --live cannot be used with --model: the live view draws pipelines; watch a model's log with --speed instead\n"],
+    [['--model', DEMO, '--live'], 'qsim: --live needs stdin and stdout to be a terminal, but stdin and stdout are not; drop --live to print the log instead\n'],
+    [['--model', DEMO, '--live', '--instant'], 'qsim: --live and --instant cannot be used together: --live shows the run as it goes, in paced time\n'],
+    [['--model', DEMO, '--live', '--stats'], 'qsim: --stats cannot be used with --live: the live view draws the whole screen\n'],
+    [['--model', 'no/such/model.mjs', '--live'], 'qsim: --model "no/such/model.mjs": no such file\n'],
     [['--model', DEMO, '--chart'], "qsim: --chart cannot be used with --model yet: use --stats, or --format json for the queues' figures\n"],
   ])('%j: exit 2, one line, nothing on stdout', (args, message) => {
     const result = qsim(['run', ...args]);

@@ -3,7 +3,7 @@ import { scenarioFromRunConfig, type RunConfig } from '../../src/model/config.js
 import type { Scenario } from '../../src/model/scenario.js';
 import { buildPipeline } from '../../src/model/pipeline.js';
 import { LiveState } from '../../src/live/live-state.js';
-import type { LiveSnapshot } from '../../src/live/snapshot.js';
+import type { PipelineSnapshot } from '../../src/live/snapshot.js';
 import { runConfig } from '../model/run-config.js';
 
 /** The demo's shape in plain numbers: interval and maxDelay in seconds (processing uniform in [0, maxDelay)). */
@@ -52,7 +52,7 @@ export async function stateAt(shape: DemoShape, time?: number): Promise<LiveStat
   return state;
 }
 
-export async function snapshotAt(shape: DemoShape, time: number, clock: { speed?: number; paused?: boolean } = {}): Promise<LiveSnapshot> {
+export async function snapshotAt(shape: DemoShape, time: number, clock: { speed?: number; paused?: boolean } = {}): Promise<PipelineSnapshot> {
   const state = await stateAt(shape, time);
   return state.snapshot({ time, speed: clock.speed ?? 1, paused: clock.paused ?? false });
 }
