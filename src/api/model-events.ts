@@ -1,3 +1,4 @@
+import { combineHandlers, type Complete } from '../model/combine-observers.js';
 /**
  * The typed events of a model run (a simulation built with the `Sim` API).
  * Like the pipeline's RunObserver, observers implement the events they need
@@ -91,10 +92,6 @@ export interface ModelObserver {
   modelFinished?(event: ModelFinished): void;
 }
 
-type Complete<T> = { [K in keyof T]-?: T[K] };
-
-const noop = (): void => {};
-
 const EVENT_NAMES = [
   'queueCreated',
   'processCreated',
@@ -112,20 +109,5 @@ const EVENT_NAMES = [
 
 /** Joins observers into one with every method present (a single observer's methods are used directly). */
 export function combineModelObservers(observers: readonly ModelObserver[]): Complete<ModelObserver> {
-  const combined = {} as Record<(typeof EVENT_NAMES)[number], (...args: never[]) => void>;
-  for (const name of EVENT_NAMES) {
-    const handlers = observers
-      .filter((o) => typeof o[name] === 'function')
-      .map((o) => (o[name] as (...args: unknown[]) => void).bind(o));
-    const [only] = handlers;
-    combined[name] =
-      handlers.length === 0
-        ? noop
-        : handlers.length === 1 && only
-          ? only
-          : (...args: unknown[]) => {
-              for (const handler of handlers) handler(...args);
-            };
-  }
-  return combined as unknown as Complete<ModelObserver>;
+  return combineHandlers(observers, EVENT_NAMES);
 }
