@@ -246,6 +246,8 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--seed <n>', 'the sweep\'s seed; each run\'s seed is derived from it, the point and the replication (default: random, printed on stderr)')
     .option('--instant', 'accepted for symmetry with qsim run: sweeps always run in virtual time')
     .option('--scenario <file>', 'sweep the pipeline of a YAML or JSON scenario file; --vary then names fields: stages.NAME.workers=2..6')
+    .option('--model <file>', 'sweep a model written as code (.mjs, .js or .ts, as qsim run --model): the options above become its opts; vary its parameters with --vary set.NAME=VALUES')
+    .option('--set <name=value>', 'with --model: a fixed model parameter, opts.set.NAME, as for qsim run; repeatable', collect)
     .option('-f, --format <format>', 'output: text (a table and the recommendation), json, csv or ndjson (a line per point as it finishes, then a summary) (default: text)')
     .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary, with the bound drawn')
     .addHelpText('after', SWEEP_EXAMPLES)
