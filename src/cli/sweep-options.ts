@@ -181,7 +181,12 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
   const keys = specs.map((spec) => {
     const key = VARIABLE_OPTIONS[spec.name];
     if (key === undefined) {
-      const hint = spec.name === 'seed' ? '; for runs with several seeds use --replications' : '';
+      const hint =
+        spec.name === 'seed'
+          ? '; for runs with several seeds use --replications'
+          : spec.name.startsWith(SET_PREFIX)
+            ? '; set.NAME varies a parameter of a model, so it needs --model FILE'
+            : '';
       throw invalidValue('--vary', `NAME=VALUES with ${allowed} ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}${hint}`);
     }
     if (flags[key] !== undefined) {
