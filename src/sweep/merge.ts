@@ -106,7 +106,7 @@ function difference(a: SweepDefinition, b: SweepDefinition): string {
   if (JSON.stringify(a.vary) !== JSON.stringify(b.vary)) return 'different --vary';
   if (JSON.stringify(a.slo) !== JSON.stringify(b.slo)) return `SLOs ${a.slo.join(' ') || '(none)'} and ${b.slo.join(' ') || '(none)'}`;
   if (a.model !== b.model) return `models ${a.model ?? '(none)'} and ${b.model ?? '(none)'}`;
-  return 'different model options, scenario or model file';
+  return a.model === undefined ? 'different model options or scenario' : "different model options or the model file's contents";
 }
 
 function figures(value: unknown, where: string, what: string): Figures {
