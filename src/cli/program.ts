@@ -126,6 +126,8 @@ Examples:
       --replications 10 --slo 'wait.p95<2s' --seed 1
                                                mean ± 95% CI over 10 runs a point; an SLO must hold at the CI's worse end
   $ qsim sweep --scenario examples/etl.yaml --vary stages.transform.workers=3..6 --slo 'system.p95<5s'
+  $ qsim sweep --model examples/models/batching.ts --vary set.batch=1..10 --items 2000 --slo 'wait.p95<2s'
+                                               a model written as code, over its --set batch parameter
   $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --slo 'wait.p95<2s' --chart
   $ qsim sweep … --format json | jq '.recommendation'
   $ parallel qsim sweep … --seed 1 --shard {}/4 --format ndjson '>' shard-{}.ndjson ::: 1 2 3 4
@@ -135,7 +137,8 @@ VALUES: a..b whole numbers (8..1 counts down); a..b/N N evenly spaced numbers or
   durations, ends included (0.5s..2s/4 = 500ms|1s|1.5s|2s); x|y|z a list, each part
   possibly a range (1..4|8|16). NAME: producers, consumers, items, interval, delay,
   max-delay, concurrency, capacity, on-full or duration; with --scenario a path
-  stages.NAME.FIELD or sources.NAME.FIELD (NAME may be an index: stages[1].workers).
+  stages.NAME.FIELD or sources.NAME.FIELD (NAME may be an index: stages[1].workers);
+  with --model also set.NAME, the model's parameter opts.set.NAME (values read as --set).
 --slo METRIC OP VALUE, OP one of < <= > >= ==: wait.* and system.* (mean, p50, p95,
   p99, max) take durations; queue.max, queue.mean, dropped and deadLettered counts;
   throughput items/s; utilization a fraction or a percentage (0.85, 85%), the busiest
@@ -143,6 +146,9 @@ VALUES: a..b whole numbers (8..1 counts down); a..b/N N evenly spaced numbers or
   95% confidence interval's worse end does.
 Recommendation: the passing point with the fewest worker slots (workers x
   concurrency, over all stages), then the first in grid order.
+--model: the figures are the model's first queue's (throughput, wait.*, queue.*);
+  system.*, utilization, dropped and deadLettered are not measured. ρ and slots are
+  unknown (printed -), so the first passing point in grid order is recommended.
 ρ (rho): offered load, arrival rate x mean service time / slots, from the
   distributions' means; for a pipeline, its busiest stage's. At ρ >= 1 the queue
   grows for as long as items arrive.
@@ -242,7 +248,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
       .command('sweep')
       .description('run a model over a grid of option values, check each point against service-level objectives, recommend the cheapest that meets them'),
   )
-    .option('--vary <NAME=VALUES>', 'an option (or, with --scenario, a field path) and its values: 1..8, 0.5s..2s/4 (4 evenly spaced values) or a|b|c; repeat for a grid (the first varies slowest)', collect)
+    .option('--vary <NAME=VALUES>', 'an option (with --scenario, a field path; with --model, also set.NAME, a model parameter) and its values: 1..8, 0.5s..2s/4 (4 evenly spaced values) or a|b|c; repeat for a grid (the first varies slowest)', collect)
     .option('--slo <EXPR>', `an objective every recommended point must meet, METRIC OP VALUE: wait.p95<2s, utilization<0.85, dropped==0; repeatable (all must hold). Metrics: ${METRIC_NAMES.join(', ')}`, collect)
     .option('--replications <n>', 'runs per point, each with its own seed; figures become mean ± 95% confidence interval (default: 1)')
     .option('--jobs <n>', `runs at once, on worker threads (default: the number of cores, ${availableParallelism()} here)`)
@@ -250,6 +256,8 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--seed <n>', 'the sweep\'s seed; each run\'s seed is derived from it, the point and the replication (default: random, printed on stderr)')
     .option('--instant', 'accepted for symmetry with qsim run: sweeps always run in virtual time')
     .option('--scenario <file>', 'sweep the pipeline of a YAML or JSON scenario file; --vary then names fields: stages.NAME.workers=2..6')
+    .option('--model <file>', 'sweep a model written as code (.mjs, .js or .ts, as qsim run --model): the options above become its opts; vary its parameters with --vary set.NAME=VALUES')
+    .option('--set <name=value>', 'with --model: a fixed model parameter, opts.set.NAME, as for qsim run; repeatable', collect)
     .option('-f, --format <format>', 'output: text (a table and the recommendation), json, csv or ndjson (a line per point as it finishes, then a summary) (default: text)')
     .option('--chart', 'text: after the table, each SLO\'s metric against the first --vary, with the bound drawn')
     .addHelpText('after', SWEEP_EXAMPLES)

@@ -7,6 +7,7 @@ import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js'
 import type { CliIo } from './io.js';
 import { createProgressBar, runningInCi } from './progress.js';
 import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
+import { checkModelSweep } from './sweep-model.js';
 import { renderSweepReport } from './sweep-output.js';
 import { parseSweepFlags, type SweepFlags, type SweepFormat } from './sweep-options.js';
 import { OutputWriter } from './writer.js';
@@ -27,6 +28,7 @@ export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string
   const sweep = parseSweepFlags(flags, version);
   const { plan, shard, format } = sweep;
   const { definition } = plan;
+  if (sweep.model) await checkModelSweep(plan, sweep.model.path);
   if (sweep.seedDrawn) io.stderr.write(`qsim: seed ${definition.seed} (repeat this sweep with --seed ${definition.seed})\n`);
 
   const planned = plan.points.filter((point) => shard === undefined || point.index % shard.count === shard.index - 1).length;

@@ -1,27 +1,35 @@
 /**
  * `qsim sweep` flags → a validated sweep: the grid of --vary values over the
- * model (qsim run's options, or a scenario file), the SLOs, replications,
- * jobs, shard and output. Every point of the grid is built and validated here,
- * before anything runs; a bad value is reported with the --vary it came from.
+ * model (qsim run's options, a scenario file, or a model file with --model),
+ * the SLOs, replications, jobs, shard and output. Every point of the grid is
+ * built and validated here, before anything runs; a bad value is reported with
+ * the --vary it came from. (A model file's own checks of its parameters run
+ * when it is built: sweep-model.ts, before the runs too.)
  */
+import { createHash, randomInt } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { randomInt } from 'node:crypto';
-import type { Scenario } from '../model/scenario.js';
+import { resolve } from 'node:path';
 import { formatPath } from '../scenario/schema.js';
 import { readScenarioDocument, readScenarioText, scenarioFromDocument } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
+import type { ModelParameter } from '../api/model.js';
+import type { RunConfig } from '../model/config.js';
 import type { Shard } from '../sweep/execute.js';
 import { describePoint, expandGrid, gridSize, type Axis } from '../sweep/grid.js';
-import { planSweep, type SweepPlan } from '../sweep/plan.js';
+import { MODEL_METRIC_NAMES } from '../sweep/metrics.js';
+import { modelOptionsData, type ModelPointData } from '../sweep/model-point.js';
+import { planSweep, type PlanInput, type SweepPlan } from '../sweep/plan.js';
 import { PATH_SYNTAX, resolveScenarioPath, scenarioValue } from '../sweep/scenario-paths.js';
 import { parseSlo, SLO_SYNTAX, type Slo } from '../sweep/slo.js';
 import { MAX_VALUES, parseValues, VALUES_SYNTAX } from '../sweep/values.js';
+import { parseModelFlags, parameterValue, type ModelChoice } from './model-options.js';
 import { MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
 import { wholeNumber } from './values.js';
 
 /** The strings commander hands over for `qsim sweep`; unchecked user input. */
-export interface SweepFlags extends Pick<RunFlags, keyof typeof MODEL_FLAGS | 'seed' | 'instant' | 'scenario'> {
+export interface SweepFlags extends Pick<RunFlags, keyof typeof MODEL_FLAGS | 'seed' | 'instant' | 'scenario' | 'model' | 'set'> {
   vary?: string[];
   slo?: string[];
   replications?: string;
@@ -50,6 +58,8 @@ export interface SweepInvocation {
   readonly chart: boolean;
   /** True when the seed was drawn at random. */
   readonly seedDrawn: boolean;
+  /** --model: the file and its fixed --set parameters; the sweep checks the file before running (sweep-model.ts). */
+  readonly model: ModelChoice | undefined;
 }
 
 const DRAWN_SEED_LIMIT = 2 ** 32;
@@ -68,7 +78,8 @@ export function parseSweepFlags(
   const replications = flags.replications === undefined ? 1 : wholeNumber('--replications', flags.replications, 1, MAX_REPLICATIONS);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
-  const slos = parseSlos(flags.slo ?? []);
+  const modelChoice = parseModelFlags({ model: flags.model, set: flags.set, scenario: flags.scenario });
+  const slos = parseSlos(flags.slo ?? [], modelChoice !== undefined);
   if (chart && slos.length === 0) throw new UsageError('--chart draws an SLO\'s metric against the first --vary: give --slo too');
   const varies = flags.vary ?? [];
   if (varies.length === 0) throw new UsageError('qsim sweep needs at least one --vary NAME=VALUES (e.g. --vary consumers=1..8)');
@@ -78,8 +89,9 @@ export function parseSweepFlags(
     throw invalidValue('--vary', `a grid of at most ${MAX_VALUES} points`, varies.join(' '), `${specs.map((s) => s.values.length).join(' x ')} = ${size} points`);
   }
   const grid = expandGrid(specs);
-  const model = flags.scenario !== undefined ? scenarioModel(flags, specs) : optionsModel(flags, specs);
-  const scenarios = grid.map((values) => model(values));
+  const model =
+    modelChoice !== undefined ? modelFileModel(flags, specs, modelChoice) : flags.scenario !== undefined ? scenarioModel(flags, specs) : optionsModel(flags, specs);
+  const work = grid.map((values) => model(values));
   if (shard && seedFlag === undefined && model.fileSeed === undefined) {
     throw new UsageError('--shard needs --seed: every shard of a sweep must use the same seed, or their points would not belong together');
   }
@@ -90,10 +102,11 @@ export function parseSweepFlags(
     replications,
     axes: specs.map(({ name, values }) => ({ name, values })),
     slos,
-    scenarios,
+    work,
     values: grid,
+    ...(model.file ? { model: model.file } : {}),
   });
-  return { plan, jobs, shard, format, chart, seedDrawn: seedFlag === undefined && model.fileSeed === undefined };
+  return { plan, jobs, shard, format, chart, seedDrawn: seedFlag === undefined && model.fileSeed === undefined, model: modelChoice };
 }
 
 function parseShard(text: string): Shard {
@@ -106,11 +119,19 @@ function parseShard(text: string): Shard {
   return { index, count };
 }
 
-function parseSlos(texts: readonly string[]): Slo[] {
+function parseSlos(texts: readonly string[], model: boolean): Slo[] {
   const seen = new Set<string>();
   return texts.map((text) => {
     const parsed = parseSlo(text);
     if (!parsed.ok) throw invalidValue('--slo', SLO_SYNTAX, text, parsed.reason);
+    if (model && parsed.slo.metric.readModel === undefined) {
+      throw invalidValue(
+        '--slo',
+        `a metric a model run measures (${MODEL_METRIC_NAMES.join(', ')}: its first queue's)`,
+        text,
+        `a model's run does not measure ${parsed.slo.metric.name}`,
+      );
+    }
     if (seen.has(parsed.slo.text)) throw invalidValue('--slo', 'each objective once', text, `${parsed.slo.text} is given twice`);
     seen.add(parsed.slo.text);
     return parsed.slo;
@@ -141,16 +162,32 @@ function parseVarySyntax(text: string, _i: number, all: readonly string[]): Vary
   return { name, values: parsed.values, text };
 }
 
-/** Builds a point's scenario from its values; `fileSeed` is the scenario file's seed, if it has one. */
-type Model = ((values: readonly string[]) => Scenario) & { fileSeed?: number | undefined };
+type PointWork = PlanInput['work'][number];
+
+/**
+ * Builds what a point simulates from its values; `fileSeed` is the scenario
+ * file's seed, if it has one; `file` is the --model file and its digest.
+ */
+type Model = ((values: readonly string[]) => PointWork) & { fileSeed?: number | undefined; file?: PlanInput['model'] };
 
 /** Points of a command-line sweep: qsim run's options with each --vary's value in place, validated as qsim run does. */
 function optionsModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
+  const options = runOptionsAt(flags, specs);
+  return (values) => ({ scenario: options(values).scenario });
+}
+
+/** qsim run's options at a point, each --vary's value in place (the specs must all name options), validated as qsim run does. */
+function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = 'NAME one of'): (values: readonly string[]) => ReturnType<typeof parseRunFlags> {
   const keys = specs.map((spec) => {
     const key = VARIABLE_OPTIONS[spec.name];
     if (key === undefined) {
-      const hint = spec.name === 'seed' ? '; for runs with several seeds use --replications' : '';
-      throw invalidValue('--vary', `NAME=VALUES with NAME one of ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}${hint}`);
+      const hint =
+        spec.name === 'seed'
+          ? '; for runs with several seeds use --replications'
+          : spec.name.startsWith(SET_PREFIX)
+            ? '; set.NAME varies a parameter of a model, so it needs --model FILE'
+            : '';
+      throw invalidValue('--vary', `NAME=VALUES with ${allowed} ${Object.keys(VARIABLE_OPTIONS).join(', ')}`, spec.text, `unknown option ${quote(spec.name)}${hint}`);
     }
     if (flags[key] !== undefined) {
       throw new UsageError(`--${spec.name} cannot be used with --vary ${spec.name}=…: the sweep sets it at each point (list every value in --vary)`);
@@ -164,7 +201,7 @@ function optionsModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
       point[key] = values[a];
     });
     try {
-      return parseRunFlags(point).scenario;
+      return parseRunFlags(point);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       // A bad value of a varied option names the --vary it came from; any other problem is the base options'.
@@ -173,6 +210,53 @@ function optionsModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
       throw blame(specs, a, values, error.message);
     }
   };
+}
+
+/** --vary set.NAME=VALUES: a parameter of a --model, opts.set.NAME. */
+export const SET_PREFIX = 'set.';
+/** A parameter's name, as --set takes it. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Points of a model sweep: the model file with qsim run's options as its
+ * opts (each --vary of an option in place, validated as qsim run does) and
+ * its --set parameters with each --vary set.NAME's value in place, read as
+ * --set reads it (a number, a duration in seconds, true/false, or the text).
+ */
+function modelFileModel(flags: SweepFlags, specs: readonly VarySpec[], choice: ModelChoice): Model {
+  const parameters: { readonly name: string; readonly a: number }[] = [];
+  const options: number[] = [];
+  specs.forEach((spec, a) => {
+    if (!spec.name.startsWith(SET_PREFIX)) {
+      options.push(a);
+      return;
+    }
+    const name = spec.name.slice(SET_PREFIX.length);
+    if (!PARAMETER_NAME.test(name)) {
+      throw invalidValue('--vary', 'set.NAME=VALUES with NAME a letter or _ then letters, digits or _ (a --set parameter)', spec.text, `${quote(name)} is not a parameter name`);
+    }
+    if (Object.hasOwn(choice.set, name)) {
+      throw new UsageError(`--set ${name}=… cannot be used with --vary set.${name}=…: the sweep sets it at each point (list every value in --vary)`);
+    }
+    parameters.push({ name, a });
+  });
+  const runOptions = runOptionsAt(
+    flags,
+    options.map((a) => specs[a] as VarySpec),
+    'set.NAME (a model parameter) or NAME one of',
+  );
+  const path = resolve(choice.path);
+  const model: Model = (values) => {
+    const config = runOptions(options.map((a) => values[a] ?? '')).config as RunConfig;
+    const set: Record<string, ModelParameter> = { ...choice.set };
+    for (const { name, a } of parameters) set[name] = parameterValue(values[a] ?? '');
+    const point: ModelPointData = { file: choice.path, path, options: modelOptionsData(config, set) };
+    return { model: point };
+  };
+  // A missing or unreadable file is reported when the sweep loads it, before anything runs (sweep-model.ts).
+  const readable = existsSync(path) && statSync(path).isFile();
+  model.file = { file: choice.path, digest: readable ? createHash('sha256').update(readFileSync(path)).digest('hex') : '' };
+  return model;
 }
 
 function blame(specs: readonly VarySpec[], a: number, values: readonly string[], message: string): UsageError {
@@ -200,7 +284,7 @@ function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
     const doc = source.doc.clone();
     paths.forEach((path, a) => doc.setIn(path, scenarioValue(values[a] ?? '')));
     try {
-      return scenarioFromDocument({ doc, lineCounter: source.lineCounter }, file);
+      return { scenario: scenarioFromDocument({ doc, lineCounter: source.lineCounter }, file) };
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       for (const problem of error.problems) {

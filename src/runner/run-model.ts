@@ -59,8 +59,9 @@ const loaded = new Map<string, Promise<ModelFunction>>();
 /**
  * Loads the model file `path` (once per path) and runs it instantly with
  * `options`; returns its summary, the object `qsim run --model … --format json` prints.
+ * Aborting `run.signal` stops the run where it stands (the summary covers it up to then).
  */
-export async function summarizeModel(path: string, options: ModelOptions): Promise<ModelSummary> {
+export async function summarizeModel(path: string, options: ModelOptions, run: Pick<ModelRunOptions, 'signal'> = {}): Promise<ModelSummary> {
   let build = loaded.get(path);
   if (build === undefined) {
     build = loadModel(path);
@@ -68,6 +69,6 @@ export async function summarizeModel(path: string, options: ModelOptions): Promi
     build.catch(() => loaded.delete(path));
   }
   const statistics = new ModelStatistics({ model: path, options });
-  await simulateModel(await build, options, { observers: [statistics] });
+  await simulateModel(await build, options, { observers: [statistics], ...(run.signal ? { signal: run.signal } : {}) });
   return statistics.summary();
 }

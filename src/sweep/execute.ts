@@ -5,8 +5,8 @@
  * the points whose index i satisfies i mod count = index − 1.
  */
 import { QsimError } from '../core/errors.js';
-import type { RunSummary } from '../observe/summary.js';
 import { describePoint } from './grid.js';
+import type { PointSummary } from './metrics.js';
 import type { PlannedPoint, SweepPlan } from './plan.js';
 import { pointResult, type PointResult } from './point-result.js';
 import { RunAborted, type PointRunner } from './point-runner.js';
@@ -74,7 +74,7 @@ export async function executeSweep(plan: SweepPlan, runner: PointRunner, options
   const runPoint = async (point: PlannedPoint, order: number): Promise<void> => {
     const seeds = Array.from({ length: definition.replications }, (_, r) => runSeed(definition.seed, point.index, r));
     try {
-      const summaries: RunSummary[] = await Promise.all(seeds.map((seed) => runner.run({ scenario: point.scenario, seed }, stop.signal)));
+      const summaries: PointSummary[] = await Promise.all(seeds.map((seed) => runner.run({ ...point.work, seed }, stop.signal)));
       finished.set(order, pointResult(point, seeds, summaries, plan.slos));
       flush(points.length);
     } catch (error) {

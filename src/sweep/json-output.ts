@@ -104,7 +104,7 @@ export function renderSweepCsv(report: SweepReport): string {
     String(result.index),
     ...result.values,
     csvNumber(result.rho),
-    String(result.slots),
+    csvNumber(result.slots),
     ...METRIC_NAMES.flatMap((name) => {
       const value = csvNumber(result.metrics[name]);
       return withCi ? [value, csvNumber(result.ci95?.[name])] : [value];

@@ -80,7 +80,8 @@ function definitionOf(line: Line): SweepDefinition {
     typeof d['points'] !== 'number' ||
     !axesOk ||
     !Array.isArray(slo) ||
-    !slo.every((s) => typeof s === 'string')
+    !slo.every((s) => typeof s === 'string') ||
+    (d['model'] !== undefined && typeof d['model'] !== 'string')
   ) {
     throw bad(line.where, 'the summary\'s "definition"');
   }
@@ -93,6 +94,7 @@ function definitionOf(line: Line): SweepDefinition {
     vary: (vary as Json[]).map((axis): Axis => ({ name: axis['name'] as string, values: axis['values'] as string[] })),
     slo: slo as string[],
     points: d['points'],
+    ...(typeof d['model'] === 'string' ? { model: d['model'] } : {}),
   };
 }
 
@@ -103,7 +105,8 @@ function difference(a: SweepDefinition, b: SweepDefinition): string {
   if (a.replications !== b.replications) return `${a.replications} and ${b.replications} replications`;
   if (JSON.stringify(a.vary) !== JSON.stringify(b.vary)) return 'different --vary';
   if (JSON.stringify(a.slo) !== JSON.stringify(b.slo)) return `SLOs ${a.slo.join(' ') || '(none)'} and ${b.slo.join(' ') || '(none)'}`;
-  return 'different model options or scenario';
+  if (a.model !== b.model) return `models ${a.model ?? '(none)'} and ${b.model ?? '(none)'}`;
+  return a.model === undefined ? 'different model options or scenario' : "different model options or the model file's contents";
 }
 
 function figures(value: unknown, where: string, what: string): Figures {
@@ -127,7 +130,7 @@ function pointOf(line: Line, definition: SweepDefinition): PointResult {
   if (!isObject(values)) throw bad(where, '"values"');
   const seeds = p['seeds'];
   if (!Array.isArray(seeds) || !seeds.every((seed) => typeof seed === 'number')) throw bad(where, '"seeds"');
-  if (typeof p['slots'] !== 'number') throw bad(where, '"slots"');
+  if (!numberOrNull(p['slots'])) throw bad(where, '"slots"');
   if (!numberOrNull(p['rho'])) throw bad(where, '"rho"');
   const slo = p['slo'];
   if (!isObject(slo)) throw bad(where, '"slo"');

@@ -4,23 +4,28 @@
  * definition that every shard of the sweep shares. The definition's
  * fingerprint hashes everything that decides the results (qsim's version, the
  * seed, replications, the axes, the SLOs and every point's canonical
- * scenario), so `qsim merge` can tell shards of one sweep from others.
+ * scenario, or for a model its file as given, the file's contents and every
+ * point's options), so `qsim merge` can tell shards of one sweep from others.
  */
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../model/scenario.js';
 import type { Axis } from './grid.js';
+import type { ModelPointData } from './model-point.js';
 import { offeredLoad, slots } from './offered-load.js';
-import { scenarioData, type ScenarioData } from './scenario-data.js';
+import type { PointWork } from './point-runner.js';
+import { scenarioData } from './scenario-data.js';
 import type { Slo } from './slo.js';
 
 export interface PlannedPoint {
   readonly index: number;
   /** One value per axis, as written on the command line. */
   readonly values: readonly string[];
-  /** The point's pipeline as plain data: what a run request carries. */
-  readonly scenario: ScenarioData;
+  /** The point's pipeline or model as plain data: what a run request carries. */
+  readonly work: PointWork;
+  /** Offered load at the bottleneck; null when undefined, and for a model (qsim cannot know its load). */
   readonly rho: number | null;
-  readonly slots: number;
+  /** Worker slots; null for a model. */
+  readonly slots: number | null;
 }
 
 /** What identifies a sweep; printed with its results, and checked by `qsim merge`. */
@@ -32,6 +37,8 @@ export interface SweepDefinition {
   readonly vary: readonly Axis[];
   readonly slo: readonly string[];
   readonly points: number;
+  /** The model file, as given to --model; absent for a pipeline sweep. */
+  readonly model?: string;
 }
 
 export interface SweepPlan {
@@ -46,22 +53,27 @@ export interface PlanInput {
   readonly replications: number;
   readonly axes: readonly Axis[];
   readonly slos: readonly Slo[];
-  /** The scenario of each point, in grid order. */
-  readonly scenarios: readonly Scenario[];
+  /** What each point simulates, in grid order. */
+  readonly work: readonly ({ readonly scenario: Scenario } | { readonly model: ModelPointData })[];
   readonly values: readonly (readonly string[])[];
+  /** A model sweep: the model file as given, and a digest of its contents. */
+  readonly model?: { readonly file: string; readonly digest: string };
 }
 
 export function planSweep(input: PlanInput): SweepPlan {
-  const points = input.scenarios.map((scenario, index): PlannedPoint => ({
-    index,
-    values: input.values[index] ?? [],
-    scenario: scenarioData(scenario),
-    rho: offeredLoad(scenario).bottleneck,
-    slots: slots(scenario),
-  }));
+  const points = input.work.map((work, index): PlannedPoint => {
+    const values = input.values[index] ?? [];
+    if ('model' in work) return { index, values, work, rho: null, slots: null };
+    const { scenario } = work;
+    return { index, values, work: { scenario: scenarioData(scenario) }, rho: offeredLoad(scenario).bottleneck, slots: slots(scenario) };
+  });
   const hash = createHash('sha256');
   hash.update(JSON.stringify([input.version, input.seed, input.replications, input.axes, input.slos.map((slo) => slo.text)]));
-  for (const point of points) hash.update(`\u0000${JSON.stringify(point.scenario)}`);
+  if (input.model) hash.update(`\u0000${JSON.stringify(input.model)}`);
+  for (const { work } of points) {
+    // A model's absolute path differs between machines; its file as given and its contents do not.
+    hash.update(`\u0000${JSON.stringify('model' in work ? [work.model.file, work.model.options] : work.scenario)}`);
+  }
   return {
     definition: {
       fingerprint: hash.digest('hex').slice(0, 16),
@@ -71,6 +83,7 @@ export function planSweep(input: PlanInput): SweepPlan {
       vary: input.axes.map((axis) => ({ name: axis.name, values: [...axis.values] })),
       slo: input.slos.map((slo) => slo.text),
       points: points.length,
+      ...(input.model ? { model: input.model.file } : {}),
     },
     slos: input.slos,
     points,

@@ -7,9 +7,8 @@
  * decides exactly as an unsharded one.
  */
 import { roundForOutput } from '../observe/json-output.js';
-import type { RunSummary } from '../observe/summary.js';
 import { confidenceInterval } from './confidence.js';
-import { METRICS } from './metrics.js';
+import { METRICS, readMetric, type PointSummary } from './metrics.js';
 import type { PlannedPoint } from './plan.js';
 import { meets, type Slo } from './slo.js';
 
@@ -20,7 +19,9 @@ export interface PointResult {
   readonly values: readonly string[];
   /** The seed of each replication's run. */
   readonly seeds: readonly number[];
-  readonly slots: number;
+  /** Worker slots (Σ workers × concurrency); null for a model, whose cost qsim cannot know. */
+  readonly slots: number | null;
+  /** Offered load at the bottleneck; null when undefined, and for a model. */
   readonly rho: number | null;
   /** Each metric's mean over the replications (its value with one). */
   readonly metrics: Figures;
@@ -34,11 +35,11 @@ function rounded(value: number | null): number | null {
   return value === null || !Number.isFinite(value) ? null : roundForOutput(value);
 }
 
-export function pointResult(point: PlannedPoint, seeds: readonly number[], summaries: readonly RunSummary[], slos: readonly Slo[]): PointResult {
+export function pointResult(point: PlannedPoint, seeds: readonly number[], summaries: readonly PointSummary[], slos: readonly Slo[]): PointResult {
   const metrics: Record<string, number | null> = {};
   const ci95: Record<string, number | null> = {};
   for (const metric of METRICS) {
-    const interval = confidenceInterval(summaries.map((summary) => metric.read(summary)));
+    const interval = confidenceInterval(summaries.map((summary) => readMetric(metric, summary)));
     metrics[metric.name] = rounded(interval.mean);
     ci95[metric.name] = rounded(interval.halfWidth);
   }
@@ -63,15 +64,23 @@ export function passes(result: PointResult): boolean | null {
 export interface Recommendation {
   readonly index: number;
   readonly values: readonly string[];
-  readonly slots: number;
+  readonly slots: number | null;
 }
 
-/** The cheapest point that meets every SLO: the fewest worker slots, then the first in grid order. */
+/**
+ * The cheapest point that meets every SLO: the fewest worker slots, then the
+ * first in grid order. Points without slots (a model's) are equally cheap, so
+ * the first passing point in grid order is recommended.
+ */
+function cost(result: PointResult): number {
+  return result.slots ?? 0;
+}
+
 export function recommend(results: readonly PointResult[]): Recommendation | null {
   let best: PointResult | undefined;
   for (const result of results) {
     if (passes(result) !== true) continue;
-    if (best === undefined || result.slots < best.slots || (result.slots === best.slots && result.index < best.index)) best = result;
+    if (best === undefined || cost(result) < cost(best) || (cost(result) === cost(best) && result.index < best.index)) best = result;
   }
   return best ? { index: best.index, values: best.values, slots: best.slots } : null;
 }

@@ -8,15 +8,15 @@ import { instantPacing } from '../core/pacing.js';
 import { QsimError } from '../core/errors.js';
 import { simulateScenario } from '../model/run.js';
 import { RunStatistics } from '../observe/statistics.js';
-import type { RunSummary } from '../observe/summary.js';
 import pLimit from 'p-limit';
+import type { PointSummary } from './metrics.js';
+import { simulateModelPoint, type ModelPointData } from './model-point.js';
 import { scenarioFromData, type ScenarioData } from './scenario-data.js';
 
-export interface RunRequest {
-  /** The pipeline, as plain data. */
-  readonly scenario: ScenarioData;
-  readonly seed: number;
-}
+/** What a point simulates, as plain data: a pipeline, or a model file with its options. */
+export type PointWork = { readonly scenario: ScenarioData } | { readonly model: ModelPointData };
+
+export type RunRequest = PointWork & { readonly seed: number };
 
 export interface PointRunner {
   /**
@@ -25,7 +25,7 @@ export interface PointRunner {
    * When `signal` aborts, a run not yet started never starts and one in
    * progress stops; both reject with RunAborted.
    */
-  run(request: RunRequest, signal?: AbortSignal): Promise<RunSummary>;
+  run(request: RunRequest, signal?: AbortSignal): Promise<PointSummary>;
   /** Releases what the runner holds (threads); runs still going are stopped. */
   close(): Promise<void>;
 }
@@ -50,8 +50,13 @@ export class RunFailedError extends QsimError {
 }
 
 /** Simulates one request in this thread, instantly, with the statistics observer and nothing else. */
-export async function simulateRequest(request: RunRequest, signal?: AbortSignal): Promise<RunSummary> {
+export async function simulateRequest(request: RunRequest, signal?: AbortSignal): Promise<PointSummary> {
   if (signal?.aborted) throw new RunAborted();
+  if ('model' in request) {
+    const summary = await simulateModelPoint(request.model, request.seed, signal);
+    if (signal?.aborted) throw new RunAborted();
+    return summary;
+  }
   const scenario = scenarioFromData(request.scenario);
   const statistics = new RunStatistics();
   await simulateScenario(scenario, request.seed, { pacing: instantPacing, observers: [statistics], ...(signal ? { signal } : {}) });

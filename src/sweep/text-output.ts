@@ -8,14 +8,15 @@
  *   recommended: consumers=6 (6 worker slots), the cheapest point that meets wait.p95<2s
  *
  * Columns: the varied values, ρ (offered load at the bottleneck, from the
- * distributions' means), the usual figures, any metric an SLO bounds that is
+ * distributions' means; unknown for a model), the usual figures (for a model,
+ * those its run measures: see metrics.ts), any metric an SLO bounds that is
  * not among them, and pass/fail. With replications a figure is mean ± the 95%
  * confidence interval's half-width.
  */
 import { percent } from '../observe/stats-table.js';
 import { alignColumns, type Align } from '../observe/text-table.js';
 import { describePoint } from './grid.js';
-import { findMetric, TABLE_METRICS, type Metric } from './metrics.js';
+import { findMetric, MODEL_METRIC_NAMES, TABLE_METRICS, type Metric } from './metrics.js';
 import { passes } from './point-result.js';
 import { complete, reportRecommendation, type SweepReport } from './report.js';
 
@@ -34,9 +35,9 @@ function formatValue(metric: Metric, value: number | null | undefined): string {
   }
 }
 
-/** The metrics shown: the usual ones, then those the SLOs bound that are not among them. */
-export function tableMetrics(sloTexts: readonly string[]): Metric[] {
-  const names = [...TABLE_METRICS];
+/** The metrics shown: the usual ones (those a model run measures, for a model), then those the SLOs bound that are not among them. */
+export function tableMetrics(sloTexts: readonly string[], model = false): Metric[] {
+  const names = TABLE_METRICS.filter((name) => !model || MODEL_METRIC_NAMES.includes(name));
   for (const text of sloTexts) {
     const name = /^[^<>=]+/.exec(text)?.[0] ?? '';
     if (!names.includes(name) && findMetric(name)) names.push(name);
@@ -46,7 +47,8 @@ export function tableMetrics(sloTexts: readonly string[]): Metric[] {
 
 export function renderSweepTable(report: SweepReport): string {
   const { definition, results } = report;
-  const metrics = tableMetrics(definition.slo);
+  const model = definition.model !== undefined;
+  const metrics = tableMetrics(definition.slo, model);
   const withSlo = definition.slo.length > 0;
   const header = [...definition.vary.map((axis) => axis.name), 'ρ', ...metrics.map((m) => m.heading), ...(withSlo ? ['SLO'] : [])];
   const rows = results.map((result) => [
@@ -65,6 +67,9 @@ export function renderSweepTable(report: SweepReport): string {
   ];
   const lines = results.length > 0 ? alignColumns([header, ...rows], align) : ['  (no point finished)'];
   const notes: string[] = [];
+  if (model) {
+    notes.push(`model ${definition.model ?? ''}: the figures are those of its first queue; ρ is not known for a model (${NONE})`);
+  }
   if (definition.replications > 1) {
     notes.push(`mean ± half-width of the 95% confidence interval over ${definition.replications} replications (Student t)`);
   }
@@ -87,6 +92,8 @@ function recommendationLines(report: SweepReport): string[] {
   if (definition.slo.length === 0) return [];
   const recommendation = reportRecommendation(report);
   if (recommendation === null) return [`no point meets ${slos}`];
+  const point = describePoint(definition.vary, recommendation.values);
+  if (recommendation.slots === null) return [`recommended: ${point}, the first point in grid order that meets ${slos}`];
   const slots = `${recommendation.slots} worker slot${recommendation.slots === 1 ? '' : 's'}`;
-  return [`recommended: ${describePoint(definition.vary, recommendation.values)} (${slots}), the cheapest point that meets ${slos}`];
+  return [`recommended: ${point} (${slots}), the cheapest point that meets ${slos}`];
 }

@@ -11,12 +11,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import type { RunSummary } from '../observe/summary.js';
+import type { PointSummary } from './metrics.js';
 import { RunAborted, RunFailedError, simulateRequest, type PointRunner, type RunRequest } from './point-runner.js';
 
 /** What a worker posts back for each request. */
 export type WorkerReply =
-  | { readonly ok: true; readonly summary: RunSummary }
+  | { readonly ok: true; readonly summary: PointSummary }
   | { readonly ok: false; readonly message: string; readonly exitCode: number };
 
 const WORKER_SCRIPT = new URL('./point-worker.js', import.meta.url);
@@ -38,8 +38,8 @@ export function threadRunner(jobs: number, options: { readonly useThisThread?: b
     void worker.terminate();
   }
 
-  function ask(worker: Worker, request: RunRequest, signal: AbortSignal | undefined): Promise<RunSummary> {
-    return new Promise<RunSummary>((resolve, reject) => {
+  function ask(worker: Worker, request: RunRequest, signal: AbortSignal | undefined): Promise<PointSummary> {
+    return new Promise<PointSummary>((resolve, reject) => {
       const settle = (): void => {
         worker.off('message', onMessage);
         worker.off('error', onError);
