@@ -14,7 +14,19 @@ export interface ModelFlags {
   scenario?: string;
   printScenario?: boolean;
   chart?: boolean;
+  replications?: string;
+  warmup?: string;
+  debug?: boolean;
+  explain?: boolean;
 }
+
+/** Options of the built-in pipeline that a model run does not offer (yet), with what to use instead. */
+const NOT_FOR_MODELS: readonly { flag: keyof ModelFlags; option: string; instead: string }[] = [
+  { flag: 'replications', option: '--replications', instead: "use qsim sweep --model FILE --vary set.NAME=VALUE --replications N" },
+  { flag: 'warmup', option: '--warmup', instead: 'leave the warm-up out in the model itself, or read the per-queue figures in --format json' },
+  { flag: 'debug', option: '--debug', instead: 'a model that deadlocks, stalls or throws is reported without it' },
+  { flag: 'explain', option: '--explain', instead: 'queueing theory needs the built-in pipeline, whose arrivals and services qsim knows' },
+];
 
 /** A validated --model: the file and its parameters. */
 export interface ModelChoice {
@@ -47,6 +59,9 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   if (flags.scenario !== undefined) throw new UsageError('--model and --scenario cannot be used together: each describes what to simulate');
   if (flags.printScenario) throw new UsageError('--print-scenario cannot be used with --model: a model is code, not a scenario file');
   if (flags.chart) throw new UsageError('--chart cannot be used with --model yet: use --stats, or --format json for the queues\' figures');
+  for (const { flag, option, instead } of NOT_FOR_MODELS) {
+    if (flags[flag] !== undefined && flags[flag] !== false) throw new UsageError(`${option} cannot be used with --model yet: ${instead}`);
+  }
   const set: Record<string, ModelParameter> = {};
   for (const assignment of given) {
     const equals = assignment.indexOf('=');

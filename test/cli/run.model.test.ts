@@ -171,9 +171,14 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', DEMO, '--live', '--stats'], 'qsim: --stats cannot be used with --live: the live view draws the whole screen\n'],
     [['--model', 'no/such/model.mjs', '--live'], 'qsim: --model "no/such/model.mjs": no such file\n'],
     [['--model', DEMO, '--chart'], "qsim: --chart cannot be used with --model yet: use --stats, or --format json for the queues' figures\n"],
-  ])('%j: exit 2, one line, nothing on stdout', (args, message) => {
+    [['--model', DEMO, '--instant', '--replications', '3'], 'qsim: --replications cannot be used with --model yet: use qsim sweep --model FILE --vary set.NAME=VALUE --replications N\n'],
+    [['--model', DEMO, '--instant', '--warmup', '2s'], /^qsim: --warmup cannot be used with --model yet: /],
+    [['--model', DEMO, '--instant', '--debug'], /^qsim: --debug cannot be used with --model yet: /],
+    [['--model', DEMO, '--instant', '--explain'], /^qsim: --explain cannot be used with --model yet: /],
+  ])('%j: exit 2, one line, nothing on stdout', (args, message: string | RegExp) => {
     const result = qsim(['run', ...args]);
-    expect(result.stderr).toBe(message);
+    if (typeof message === 'string') expect(result.stderr).toBe(message);
+    else expect(result.stderr).toMatch(new RegExp(`${message.source}[^\\n]+\\n$`));
     expect(result.stdout).toBe('');
     expect(result.status).toBe(2);
   });
