@@ -167,7 +167,7 @@ function parseWarmup(flags: RunFlags): number {
 /**
  * --replications n (and --jobs): n runs, each in virtual time, reported
  * together as means with confidence intervals, so there is no single log to
- * print or watch: --live, --speed, --chart and --timestamps are refused.
+ * print, watch or check: --live, --speed, --chart, --timestamps and --debug are refused.
  */
 function parseReplications(flags: RunFlags, output: OutputChoice, seed: number): ReplicationChoice | undefined {
   if (flags.replications === undefined) {
@@ -187,6 +187,7 @@ function parseReplications(flags: RunFlags, output: OutputChoice, seed: number):
   if (flags.speed !== undefined) refuse('--speed', 'the replications always run in virtual time, as with --instant');
   if (output.chart) refuse('--chart', 'it draws one run; use --stats for the figures merged over the replications');
   if (output.timestamps) refuse('--timestamps', 'replications print no log, only the merged figures');
+  if (flags.debug) refuse('--debug', 'the checks watch one run; run one replication with --seed S --debug');
   return { count, jobs: Math.min(jobs, count) };
 }
 

@@ -107,6 +107,7 @@ describe('--replications', () => {
     [['--jobs', '2'], /^qsim: --jobs needs --replications: it sets how many replications run at once\n$/],
     [['--replications', '2', '--chart'], /--chart cannot be used with --replications: it draws one run/],
     [['--replications', '2', '--timestamps'], /--timestamps cannot be used with --replications/],
+    [['--replications', '2', '--debug'], /--debug cannot be used with --replications/],
     [['--replications', '3', '--seed', '9007199254740990'], /--seed expects a whole number up to 9007199254740989 with --replications 3/],
   ])('%j is refused with one line and exit code 2', (extra, pattern) => {
     const result = run(extra);
