@@ -2,7 +2,7 @@
  * `--model FILE` and `--set NAME=VALUE` of `qsim run`. A model takes the
  * command line's run options as its `opts`, so those stay allowed; what
  * describes a pipeline some other way (--scenario, --print-scenario) does not
- * go with it, nor does --chart.
+ * go with it.
  */
 import type { ModelParameter } from '../api/model.js';
 import { parseDuration } from '../model/duration.js';
@@ -58,7 +58,6 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   if (flags.model.trim() === '') throw invalidValue('--model', 'a .mjs, .js or .ts model file', flags.model);
   if (flags.scenario !== undefined) throw new UsageError('--model and --scenario cannot be used together: each describes what to simulate');
   if (flags.printScenario) throw new UsageError('--print-scenario cannot be used with --model: a model is code, not a scenario file');
-  if (flags.chart) throw new UsageError('--chart cannot be used with --model yet: use --stats, or --format json for the queues\' figures');
   for (const { flag, option, instead } of NOT_FOR_MODELS) {
     if (flags[flag] !== undefined && flags[flag] !== false) throw new UsageError(`${option} cannot be used with --model yet: ${instead}`);
   }

@@ -26,6 +26,8 @@ export interface ChartOptions {
   readonly colour: boolean;
   /** The pipeline has several queues: the series is their sum. */
   readonly allQueues?: boolean;
+  /** The chart's first line, in place of the pipeline's. */
+  readonly title?: string;
 }
 
 /** The narrowest chart worth drawing; narrower terminals get this and wrap. */
@@ -50,7 +52,7 @@ function tickLabel(time: number, step: number): string {
 
 export function renderQueueChart(series: QueueSizeSeries, options: ChartOptions): string {
   const width = Math.max(MIN_WIDTH, options.width);
-  const title = options.allQueues ? 'items waiting in all queues, max per time slice' : 'queue size (items), max per time slice';
+  const title = options.title ?? (options.allQueues ? 'items waiting in all queues, max per time slice' : 'queue size (items), max per time slice');
   const probe = series.slices(1);
   const peak = probe[0]?.max ?? 0;
   if (probe.length === 0) return `${title}\n  (nothing to draw: the run lasted 0 s of simulated time)\n`;
@@ -99,17 +101,30 @@ export function renderQueueChart(series: QueueSizeSeries, options: ChartOptions)
   return [title, ...lines, axis.join(''), ...footer].join('\n') + '\n';
 }
 
+/** One bar of renderBars. */
+export interface Bar {
+  readonly name: string;
+  /** 0..1; null when undefined for the run (drawn empty, shown as "-"). */
+  readonly ratio: number | null;
+  /** Its palette colour (as in the log); none when negative. */
+  readonly colour: number;
+}
+
 /** One bar per consumer: busy time / simulated time. */
 export function renderUtilizationBars(summary: RunSummary, width: number, palette: Palette | undefined): string {
-  const title = 'utilization (busy time / simulated time)';
-  const nameWidth = Math.max(...summary.consumers.map((c) => textWidth(c.name)), 1);
+  const bars = summary.consumers.map((consumer, index) => ({ name: consumer.name, ratio: consumer.utilization, colour: index }));
+  return renderBars('utilization (busy time / simulated time)', bars, width, palette);
+}
+
+/** A titled list of horizontal percentage bars, fitted to `width` columns. */
+export function renderBars(title: string, bars: readonly Bar[], width: number, palette: Palette | undefined): string {
+  const nameWidth = Math.max(...bars.map((b) => textWidth(b.name)), 1);
   const barWidth = Math.max(10, Math.min(50, Math.max(MIN_WIDTH, width) - nameWidth - 13));
-  const lines = summary.consumers.map((consumer, index) => {
-    const ratio = consumer.utilization ?? 0;
-    const filled = Math.round(Math.min(1, Math.max(0, ratio)) * barWidth);
+  const lines = bars.map(({ name, ratio, colour }) => {
+    const filled = Math.round(Math.min(1, Math.max(0, ratio ?? 0)) * barWidth);
     const bar = '█'.repeat(filled) + '·'.repeat(barWidth - filled);
-    const name = consumer.name + ' '.repeat(nameWidth - textWidth(consumer.name));
-    return `  ${name}  ${palette ? palette.worker(index, bar) : bar}  ${percent(consumer.utilization).padStart(6)}`;
+    const padded = name + ' '.repeat(nameWidth - textWidth(name));
+    return `  ${padded}  ${palette && colour >= 0 ? palette.worker(colour, bar) : bar}  ${percent(ratio).padStart(6)}`;
   });
   return [title, ...lines].join('\n') + '\n';
 }

@@ -59,6 +59,25 @@ export class QueueSizeSeries implements RunObserver {
     this.#end = finished.time;
   }
 
+  /**
+   * Queue `queue` (0, 1, …) holds `size` items from `time` on: for a run that is
+   * not a pipeline (a model's queue). Times must not decrease.
+   */
+  queueSizeIs(time: number, queue: number, size: number): void {
+    if (queue >= this.#stageSizes.length) {
+      const grown = new Float64Array(queue + 1);
+      grown.set(this.#stageSizes);
+      this.#stageSizes = grown;
+    }
+    this.#stageSizeIs(time, queue, size);
+  }
+
+  /** The run ended at `time`, the sizes unchanged since the last one recorded. */
+  endAt(time: number): void {
+    this.#sizeIs(time, this.#size);
+    this.#end = time;
+  }
+
   #stageSizeIs(time: number, stage: number, size: number): void {
     const sizes = this.#stageSizes;
     const total = this.#size + size - (sizes[stage] as number);
