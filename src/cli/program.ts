@@ -32,6 +32,8 @@ Examples:
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --model examples/models/demo.mjs --live --seed 1
                                                watch a model: its queues, one lane per process, its log
+  $ qsim run --model examples/models/demo.mjs --seed 1 --instant --quiet --chart
+                                               a model's queues over time, one chart each
   $ qsim run --seed 1 --instant --stats --chart
                                                the log, then a statistics table and the queue size drawn
   $ qsim run --seed 1 --instant --explain      the demo, then why its queue grows (ρ = 1.5)
@@ -64,7 +66,8 @@ Models (--model FILE): a .mjs, .js or .ts module whose default export builds the
   model API (sim.queue, sim.process, p.sleep, p.log, …; see "Writing a model" in the README); it gets
   this command's options as opts and --set NAME=VALUE as opts.set (numbers and durations parsed).
   With --live, one lane per process (busy asleep, idle waiting, blocked on a full queue, done) and
-  q/Ctrl-C stop the model where it stands (exit 130). Not with --chart, --scenario or --print-scenario.
+  q/Ctrl-C stop the model where it stands (exit 130). --chart draws one chart per queue and a bar
+  per process (its time in p.sleep). Not with --scenario or --print-scenario.
   A model file that cannot be loaded exits 2.
 Output: one line per consumer event, "[ Fred ] Got item: 3 (size 2)" (size = items
 left in the queue right after the get) and "[George] Done", then "Queue size is now N"
@@ -222,7 +225,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('-q, --quiet', 'print only the final line (with ndjson: only the summary line)')
     .option('-f, --format <format>', 'output: text (the log), json (one summary object) or ndjson (one event per line, then the summary) (default: text)')
     .option('--stats', 'text: after the log, a table of throughput, waits, queue size and per-worker statistics')
-    .option('--chart', 'text: after the log, the queue size over time and each consumer\'s utilization, drawn in the terminal')
+    .option('--chart', 'text: after the log, the queue size over time and each consumer\'s utilization, drawn in the terminal (with --model: each queue\'s size, each process\'s time in p.sleep)')
     .option('--timestamps', 'text: start each log line with the simulated time, "t=  1.500s "')
     .option('--explain', 'text: after the log, queueing theory in words: offered load, whether the consumers keep up, and the predicted mean wait beside the simulated one')
     .option('--warmup <duration>', 'leave the first <duration> of simulated time out of the statistics (waits, queue size, busy time, throughput) (default: 0)')

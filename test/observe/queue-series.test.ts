@@ -56,3 +56,17 @@ describe('QueueSizeSeries', () => {
     expect(seriesOf([[0, 3]], 0).slices(80)).toEqual([]);
   });
 });
+
+describe('QueueSizeSeries.queueSizeIs and endAt (a model\'s queues)', () => {
+  test('sizes of two queues are summed; endAt closes the last level at the end', () => {
+    const series = new QueueSizeSeries();
+    series.queueSizeIs(0, 0, 2);
+    series.queueSizeIs(1, 1, 3); // 5 in all from 1 s
+    series.queueSizeIs(2, 0, 0); // 3 in all from 2 s
+    series.endAt(4);
+    expect(series.duration).toBe(4);
+    const [first, second] = series.slices(2);
+    expect(first).toMatchObject({ start: 0, max: 5, mean: (2 * 1 + 5 * 1) / 2 });
+    expect(second).toMatchObject({ end: 4, max: 3, mean: 3 });
+  });
+});
