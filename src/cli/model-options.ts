@@ -22,7 +22,6 @@ export interface ModelFlags {
 
 /** Options of the built-in pipeline that a model run does not offer (yet), with what to use instead. */
 const NOT_FOR_MODELS: readonly { flag: keyof ModelFlags; option: string; instead: string }[] = [
-  { flag: 'replications', option: '--replications', instead: "use qsim sweep --model FILE --vary set.NAME=VALUE --replications N" },
   { flag: 'warmup', option: '--warmup', instead: 'leave the warm-up out in the model itself, or read the per-queue figures in --format json' },
   { flag: 'debug', option: '--debug', instead: 'a model that deadlocks, stalls or throws is reported without it' },
   { flag: 'explain', option: '--explain', instead: 'queueing theory needs the built-in pipeline, whose arrivals and services qsim knows' },

@@ -29,6 +29,8 @@ Examples:
                                                a model written as code (TypeScript runs as is)
   $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
                                                model parameters, read as opts.set.batch, opts.set.window
+  $ qsim run --model examples/models/priority.ts --seed 1 --duration 10m --instant --replications 8
+                                               8 runs of a model: each queue's figures as mean ± 95% CI
   $ qsim run --live --seed 1                   watch the queue, the consumers and the log full-screen
   $ qsim run --model examples/models/demo.mjs --live --seed 1
                                                watch a model: its queues, one lane per process, its log
@@ -97,7 +99,8 @@ Theory (--explain; the theory object of --format json): offered load ρ = arriva
   interval (then --stats and --explain for the merged figures), json the merged
   summary with a replications object, ndjson a line per replication and then the
   summary. The output is the same whatever --jobs is. Not with --live, --speed,
-  --chart or --timestamps.
+  --chart or --timestamps. With --model, text shows each queue's mean and p95
+  wait, mean and max size and throughput as mean ± 95% CI.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
 they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for

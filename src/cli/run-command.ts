@@ -24,6 +24,9 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
   }
   // A model reports a file it cannot load before anything else, so that error is the only line.
   // Loaded on demand: runs of the built-in pipeline never load the model API.
+  if (run.model && run.replications) {
+    return (await import('./model-replications-command.js')).runModelReplications(run, run.model, run.replications, io);
+  }
   if (run.model) return (await import('./model-command.js')).runModelCommand(run, run.model, io);
   if (run.live) {
     const { liveTerminal, runLive } = await import('./live-command.js');

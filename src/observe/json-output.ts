@@ -40,6 +40,6 @@ export function renderNdjsonSummary(summary: RunSummary | ModelSummary): string 
 }
 
 /** One replication's summary as an NDJSON line (`--replications` with ndjson): `{"type":"replication",…}`. */
-export function renderNdjsonReplication(summary: RunSummary): string {
+export function renderNdjsonReplication(summary: RunSummary | ModelSummary): string {
   return `${JSON.stringify({ type: 'replication', ...summary }, replacer)}\n`;
 }

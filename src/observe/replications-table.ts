@@ -14,7 +14,7 @@ import type { ReplicatedStatistic, RunSummary } from './summary.js';
 
 const NONE = '-';
 
-function row(label: string, s: ReplicatedStatistic, format: (value: number) => string): string[] {
+export function replicatedRow(label: string, s: Pick<ReplicatedStatistic, 'mean' | 'halfWidth' | 'values'>, format: (value: number) => string): string[] {
   const known = s.values.filter((v): v is number => v !== null);
   const interval = s.mean === null ? NONE : `${format(s.mean)} ± ${s.halfWidth === null ? NONE : format(s.halfWidth)}`;
   return [
@@ -37,12 +37,12 @@ export function renderReplicationsTable(summary: RunSummary): string {
   const table = alignColumns(
     [
       ['statistic', `mean ± ${level}% CI`, 'min', 'max'],
-      row('mean wait (s)', r.meanWait, three),
-      row('p95 wait (s)', r.p95Wait, three),
-      row('mean in system (s)', r.meanSystem, three),
-      row('throughput (items/s)', r.throughput, three),
-      row('mean queue size', r.meanQueueSize, three),
-      row(`utilization${stage}`, r.utilization, percent),
+      replicatedRow('mean wait (s)', r.meanWait, three),
+      replicatedRow('p95 wait (s)', r.p95Wait, three),
+      replicatedRow('mean in system (s)', r.meanSystem, three),
+      replicatedRow('throughput (items/s)', r.throughput, three),
+      replicatedRow('mean queue size', r.meanQueueSize, three),
+      replicatedRow(`utilization${stage}`, r.utilization, percent),
     ],
     ['left', 'right', 'right', 'right'],
   );

@@ -34,21 +34,21 @@ function present(values: readonly (number | null)[]): number[] {
   return values.filter((v): v is number => v !== null);
 }
 
-function meanOf(values: readonly (number | null)[]): number | null {
+export function meanOf(values: readonly (number | null)[]): number | null {
   const known = present(values);
   return known.length === 0 ? null : known.reduce((sum, v) => sum + v, 0) / known.length;
 }
 
-function maxOf(values: readonly (number | null)[]): number | null {
+export function maxOf(values: readonly (number | null)[]): number | null {
   const known = present(values);
   return known.length === 0 ? null : Math.max(...known);
 }
 
-function sumOf(values: readonly number[]): number {
+export function sumOf(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + v, 0);
 }
 
-function mergeDistribution(all: readonly DistributionSummary[]): DistributionSummary {
+export function mergeDistribution(all: readonly DistributionSummary[]): DistributionSummary {
   return {
     count: sumOf(all.map((d) => d.count)),
     mean: meanOf(all.map((d) => d.mean)),

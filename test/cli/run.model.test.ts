@@ -170,7 +170,7 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', DEMO, '--live', '--instant'], 'qsim: --live and --instant cannot be used together: --live shows the run as it goes, in paced time\n'],
     [['--model', DEMO, '--live', '--stats'], 'qsim: --stats cannot be used with --live: the live view draws the whole screen\n'],
     [['--model', 'no/such/model.mjs', '--live'], 'qsim: --model "no/such/model.mjs": no such file\n'],
-    [['--model', DEMO, '--instant', '--replications', '3'], 'qsim: --replications cannot be used with --model yet: use qsim sweep --model FILE --vary set.NAME=VALUE --replications N\n'],
+    [['--model', DEMO, '--replications', '3', '--live'], /^qsim: --live cannot be used with --replications: /],
     [['--model', DEMO, '--instant', '--warmup', '2s'], /^qsim: --warmup cannot be used with --model yet: /],
     [['--model', DEMO, '--instant', '--debug'], /^qsim: --debug cannot be used with --model yet: /],
     [['--model', DEMO, '--instant', '--explain'], /^qsim: --explain cannot be used with --model yet: /],
