@@ -14,7 +14,6 @@ export interface ModelFlags {
   scenario?: string;
   printScenario?: boolean;
   chart?: boolean;
-  replications?: string;
   warmup?: string;
   debug?: boolean;
   explain?: boolean;
