@@ -13,7 +13,6 @@ export interface ModelFlags {
   set?: string[];
   scenario?: string;
   printScenario?: boolean;
-  chart?: boolean;
   warmup?: string;
   debug?: boolean;
   explain?: boolean;
