@@ -20,9 +20,11 @@ import { loadModel } from '../runner/load-model.js';
 import { simulateModel } from '../runner/run-model.js';
 import { chalkPalette } from './chalk-styles.js';
 import { colourEnabled } from './color.js';
+import { isClosedPipe, OutputError, watchWriteErrors } from './closed-output.js';
 import type { CliIo } from './io.js';
 import type { ModelChoice } from './model-options.js';
 import { DEFAULT_COLUMNS } from './run-outputs.js';
+import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 import type { RunInvocation } from './run-options.js';
 import { drainAwareTimers, OutputWriter } from './writer.js';
 
@@ -53,10 +55,32 @@ export async function runModelCommand(run: RunInvocation, model: ModelChoice, io
   const charts = chart ? await import('../observe/model-chart.js') : undefined;
 
   const pacing = run.pacing.kind === 'instant' ? instantPacing : new WallClockPacing({ speed: run.pacing.speed });
+  // A model has no graceful interrupt (qsim cannot know which of its processes should finish what they
+  // hold), so Ctrl-C or SIGTERM stops it where it stands; the final line and the summary still print.
+  // A closed stdout (| head) stops it quietly with exit 0; any other write error is a failure.
+  const stop = new AbortController();
+  let signalled: StopSignal | undefined;
+  let outputFailure: OutputError | undefined;
+  let closed = false;
+  const removeSignalHandlers = io.signals
+    ? handleStopSignals(io.signals, (signal) => {
+        signalled ??= signal;
+        stop.abort();
+      })
+    : () => {};
+  const stdoutErrors = watchWriteErrors(io.stdout, (error) => {
+    out.discard();
+    if (isClosedPipe(error)) closed = true;
+    else outputFailure = new OutputError('stdout', error);
+    stop.abort();
+  });
   try {
     // Instant runs wait for a slow reader of stdout instead of buffering without bound.
     const timers = instant ? { timers: drainAwareTimers(out) } : {};
-    await simulateModel(build, options, { pacing, observers, ...timers });
+    await simulateModel(build, options, { pacing, observers, signal: stop.signal, ...timers });
+    if (outputFailure) throw outputFailure;
+    if (closed) return 0;
+    if (signalled) io.stderr.write(`qsim: ${signalled}: stopped the model where it stood\n`);
     if (statistics) {
       const summary = statistics.summary();
       if (format === 'json') out.write(renderJsonSummary(summary));
@@ -68,7 +92,9 @@ export async function runModelCommand(run: RunInvocation, model: ModelChoice, io
       }
     }
   } finally {
+    removeSignalHandlers();
+    stdoutErrors.stop();
     out.flush();
   }
-  return 0;
+  return signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
 }
