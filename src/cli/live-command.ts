@@ -3,6 +3,7 @@ import type { RunFinished } from '../model/events.js';
 import { startScenario, type RunHandle } from '../model/run.js';
 import { plainStyle } from '../live/frame.js';
 import { LiveState } from '../live/live-state.js';
+import type { LiveSource } from '../live/snapshot.js';
 import { LiveView } from '../live/live-view.js';
 import { TerminalSession, type TerminalInput, type TerminalOutput, type TerminalSignal } from '../live/terminal.js';
 import { finalLine } from '../observe/text-log.js';
@@ -48,6 +49,35 @@ export const SIGNAL_EXIT: Record<TerminalSignal, number> = { SIGHUP: 129, SIGINT
  * final line prints on the main screen, so it stays in the scroll-back.
  * q or Ctrl-C stops the run where it stands (exit 130).
  */
+/**
+ * The full-screen view over `state`, wired to the keys and signals: q and Ctrl-C call
+ * `end(130, 'q')`, a signal `end(its exit code, its name)`, a failure of the view itself
+ * `end(1, 'error')` after handing it to `onError`.
+ */
+export function openLiveView(options: {
+  run: RunInvocation;
+  io: CliIo;
+  terminal: LiveTerminal;
+  state: LiveSource;
+  pacing: WallClockPacing;
+  end: (code: number, reason: string) => void;
+  onError: (error: unknown) => void;
+}): LiveView {
+  const { run, io, terminal, state, pacing, end, onError } = options;
+  return new LiveView({
+    state,
+    pacing,
+    session: new TerminalSession(terminal.input, terminal.output, process),
+    style: colourEnabled(run.color, io.env, true) ? chalkFrameStyle() : plainStyle,
+    onQuit: () => end(130, 'q'),
+    onSignal: (signal) => end(SIGNAL_EXIT[signal], signal),
+    onError: (error) => {
+      onError(error);
+      end(1, 'error');
+    },
+  });
+}
+
 export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTerminal): Promise<number> {
   const pacing = new WallClockPacing({ speed: run.pacing.kind === 'wall-clock' ? run.pacing.speed : 1 });
   const state = new LiveState();
@@ -71,18 +101,7 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
     }
   };
 
-  const view = new LiveView({
-    state,
-    pacing,
-    session: new TerminalSession(terminal.input, terminal.output, process),
-    style: colourEnabled(run.color, io.env, true) ? chalkFrameStyle() : plainStyle,
-    onQuit: () => end(130, 'q'),
-    onSignal: (signal) => end(SIGNAL_EXIT[signal], signal),
-    onError: (error) => {
-      viewError = error;
-      end(1, 'error');
-    },
-  });
+  const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });
 
   let finished: RunFinished;
   // The run starts first, so the first frame already shows its scenario (runStarted has been seen).

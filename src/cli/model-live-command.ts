@@ -15,17 +15,12 @@
 import { WallClockPacing } from '../core/pacing.js';
 import type { ModelFunction, ModelOptions } from '../api/model.js';
 import type { SimResult } from '../api/sim.js';
-import { plainStyle } from '../live/frame.js';
-import { LiveView } from '../live/live-view.js';
 import { ModelLiveState } from '../live/model-live-state.js';
-import { TerminalSession } from '../live/terminal.js';
 import { finalLine } from '../observe/text-log.js';
 import type { RunConfig } from '../model/config.js';
 import { buildModel } from '../runner/run-model.js';
-import { chalkFrameStyle } from './chalk-styles.js';
-import { colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
-import { SIGNAL_EXIT, type LiveTerminal } from './live-command.js';
+import { openLiveView, type LiveTerminal } from './live-command.js';
 import type { ModelChoice } from './model-options.js';
 import type { RunInvocation } from './run-options.js';
 
@@ -59,18 +54,7 @@ export async function runModelLive(run: RunInvocation, model: ModelChoice, build
     stoppedBy = reason;
     stop.abort();
   };
-  const view = new LiveView({
-    state,
-    pacing,
-    session: new TerminalSession(terminal.input, terminal.output, process),
-    style: colourEnabled(run.color, io.env, true) ? chalkFrameStyle() : plainStyle,
-    onQuit: () => end(130, 'q'),
-    onSignal: (signal) => end(SIGNAL_EXIT[signal], signal),
-    onError: (error) => {
-      viewError = error;
-      end(1, 'error');
-    },
-  });
+  const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });
 
   let finished: SimResult;
   // The run starts first, so the first frame already shows the model's queues and processes.
