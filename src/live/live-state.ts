@@ -1,4 +1,5 @@
 import { formatDistribution } from '../model/distribution.js';
+import { arrivalRate } from '../theory/arrivals.js';
 import { formatDuration } from '../model/duration.js';
 import type { Scenario } from '../model/scenario.js';
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
@@ -51,7 +52,7 @@ export function scenarioSummary(scenario: Scenario): string {
 
 /** The mean time between two arrivals over every producer, or 1 s when items arrive all at once. */
 function defaultHistoryStep(scenario: Scenario): number {
-  const rate = scenario.sources.reduce((sum, s) => sum + (s.interval.mean > 0 ? s.producers / s.interval.mean : Infinity), 0);
+  const rate = arrivalRate(scenario.sources);
   return rate > 0 && rate !== Infinity ? 1 / rate : 1;
 }
 

@@ -8,6 +8,7 @@
  * 1 − p^(r+1) of them. A pipeline's ρ is its bottleneck's, the stage with the
  * highest; ρ ≥ 1 there means the queue grows without bound while items keep coming.
  */
+import { arrivalRate } from '../theory/arrivals.js';
 import type { Scenario } from '../model/scenario.js';
 
 export interface OfferedLoad {
@@ -18,10 +19,7 @@ export interface OfferedLoad {
 }
 
 export function offeredLoad(scenario: Scenario): OfferedLoad {
-  let rate = 0;
-  for (const source of scenario.sources) {
-    rate += source.interval.mean > 0 ? source.producers / source.interval.mean : Infinity;
-  }
+  let rate = arrivalRate(scenario.sources);
   const stages: (number | null)[] = [];
   for (const stage of scenario.stages) {
     let attempts = 0;

@@ -50,13 +50,22 @@ export function isExponential(distribution: Distribution): boolean {
   return kendallLetter(distribution) === 'M';
 }
 
-export function arrivalProcess(sources: readonly SourceSpec[]): ArrivalProcess {
+/** The sources that make items at all: a source with `items: 0` adds nothing to the arrivals. */
+function makingSources(sources: readonly SourceSpec[]): SourceSpec[] {
+  return sources.filter((source) => source.items > 0);
+}
+
+/** Items per second over every producer that makes items: Σ producers / mean interval (Infinity when a mean is 0). */
+export function arrivalRate(sources: readonly SourceSpec[]): number {
   let rate = 0;
-  let producers = 0;
-  for (const source of sources) {
-    producers += source.producers;
-    rate += source.interval.mean > 0 ? source.producers / source.interval.mean : Infinity;
-  }
+  for (const source of makingSources(sources)) rate += source.interval.mean > 0 ? source.producers / source.interval.mean : Infinity;
+  return rate;
+}
+
+export function arrivalProcess(all: readonly SourceSpec[]): ArrivalProcess {
+  const sources = makingSources(all);
+  const rate = arrivalRate(sources);
+  const producers = sources.reduce((n, source) => n + source.producers, 0);
   if (rate === Infinity) return { kind: 'all-at-once', rate };
   if (sources.every((source) => isExponential(source.interval))) return { kind: 'poisson', rate };
   const [first] = sources;
