@@ -1,5 +1,4 @@
 import { WallClockPacing } from '../core/pacing.js';
-import type { RunFinished } from '../model/events.js';
 import { startScenario, type RunHandle } from '../model/run.js';
 import { plainStyle } from '../live/frame.js';
 import { LiveState } from '../live/live-state.js';
@@ -78,6 +77,28 @@ export function openLiveView(options: {
   });
 }
 
+/**
+ * Shows `view` while `running` goes on and closes it however the run ends (the
+ * terminal is given back before anything else is printed). A failure of the view
+ * itself wins over the run's outcome.
+ */
+export async function watchRun<T>(view: LiveView, running: Promise<T>, stop: AbortController, viewError: () => unknown): Promise<T> {
+  let finished: T;
+  try {
+    view.open();
+    finished = await running;
+  } catch (error) {
+    stop.abort();
+    await running.catch(() => {}); // the run's own failure, if any, is less telling than this one
+    throw error;
+  } finally {
+    view.close();
+  }
+  const failure = viewError();
+  if (failure !== undefined) throw failure;
+  return finished;
+}
+
 export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTerminal): Promise<number> {
   const pacing = new WallClockPacing({ speed: run.pacing.kind === 'wall-clock' ? run.pacing.speed : 1 });
   const state = new LiveState();
@@ -103,21 +124,9 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
 
   const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });
 
-  let finished: RunFinished;
   // The run starts first, so the first frame already shows its scenario (runStarted has been seen).
   started.handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
-  const running = started.handle.finished;
-  try {
-    view.open();
-    finished = await running;
-  } catch (error) {
-    stop.abort();
-    await running.catch(() => {}); // the run's own failure, if any, is less telling than this one
-    throw error;
-  } finally {
-    view.close();
-  }
-  if (viewError !== undefined) throw viewError;
+  const finished = await watchRun(view, started.handle.finished, stop, () => viewError);
   io.stdout.write(finalLine(finished));
   if (stoppedBy !== undefined) {
     const total = run.scenario.sources.reduce((n, s) => n + s.items, 0);

@@ -14,13 +14,12 @@
  */
 import { WallClockPacing } from '../core/pacing.js';
 import type { ModelFunction, ModelOptions } from '../api/model.js';
-import type { SimResult } from '../api/sim.js';
 import { ModelLiveState } from '../live/model-live-state.js';
 import { finalLine } from '../observe/text-log.js';
 import type { RunConfig } from '../model/config.js';
 import { buildModel } from '../runner/run-model.js';
 import type { CliIo } from './io.js';
-import { openLiveView, type LiveTerminal } from './live-command.js';
+import { openLiveView, watchRun, type LiveTerminal } from './live-command.js';
 import type { ModelChoice } from './model-options.js';
 import type { RunInvocation } from './run-options.js';
 
@@ -56,20 +55,8 @@ export async function runModelLive(run: RunInvocation, model: ModelChoice, build
   };
   const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });
 
-  let finished: SimResult;
   // The run starts first, so the first frame already shows the model's queues and processes.
-  const running = sim.run({ signal: stop.signal });
-  try {
-    view.open();
-    finished = await running;
-  } catch (error) {
-    stop.abort();
-    await running.catch(() => {}); // the run's own failure, if any, is less telling than this one
-    throw error;
-  } finally {
-    view.close();
-  }
-  if (viewError !== undefined) throw viewError;
+  const finished = await watchRun(view, sim.run({ signal: stop.signal }), stop, () => viewError);
   io.stdout.write(finalLine(finished));
   if (stoppedBy !== undefined) {
     const left = finished.finalQueueSize;

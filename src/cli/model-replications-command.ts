@@ -10,7 +10,6 @@
  * request, so the output is the same whatever --jobs is.
  */
 import type { RunConfig } from '../model/config.js';
-import { renderJsonSummary, renderNdjsonReplication, renderNdjsonSummary } from '../observe/json-output.js';
 import { mergeModelReplications } from '../observe/model-replications.js';
 import { renderModelReplicationsTable } from '../observe/model-replications-table.js';
 import type { ModelSummary } from '../observe/model-summary.js';
@@ -23,7 +22,7 @@ import { threadRunner } from '../sweep/thread-runner.js';
 import type { CliIo } from './io.js';
 import type { ModelChoice } from './model-options.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
-import { OutputWriter } from './writer.js';
+import { writeReplications } from './replications-output.js';
 
 export async function runModelReplications(run: RunInvocation, model: ModelChoice, replications: ReplicationChoice, io: CliIo): Promise<number> {
   // A file that does not load is one line (exit 2) before any thread starts.
@@ -42,17 +41,8 @@ export async function runModelReplications(run: RunInvocation, model: ModelChoic
     await runner.close();
   }
   const merged = mergeModelReplications(runs);
-  const out = new OutputWriter(io.stdout, 'batch');
-  const { format, stats } = run.output;
-  if (format === 'json') {
-    out.write(renderJsonSummary(merged));
-  } else if (format === 'ndjson') {
-    if (!run.quiet) for (const summary of runs) out.write(renderNdjsonReplication(summary));
-    out.write(renderNdjsonSummary(merged));
-  } else {
-    out.write(renderModelReplicationsTable(merged));
-    if (stats) out.write('\n' + renderModelStatsTable(merged));
-  }
-  out.flush();
-  return 0;
+  const { stats } = run.output;
+  return writeReplications(run, io, runs, merged, () =>
+    renderModelReplicationsTable(merged) + (stats ? '\n' + renderModelStatsTable(merged) : ''),
+  );
 }

@@ -6,7 +6,6 @@
  * ndjson one line per replication (unless --quiet) and the merged summary last.
  */
 import { renderExplanation } from '../observe/explain.js';
-import { renderJsonSummary, renderNdjsonReplication, renderNdjsonSummary } from '../observe/json-output.js';
 import { mergeReplications } from '../observe/replications.js';
 import { renderReplicationsTable } from '../observe/replications-table.js';
 import { renderStatsTable } from '../observe/stats-table.js';
@@ -14,7 +13,7 @@ import { runAll } from '../parallel/pool.js';
 import { runRequest } from '../parallel/run-request.js';
 import type { CliIo } from './io.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
-import { OutputWriter } from './writer.js';
+import { writeReplications } from './replications-output.js';
 
 export async function runReplications(run: RunInvocation, replications: ReplicationChoice, io: CliIo): Promise<number> {
   const requests = Array.from({ length: replications.count }, (_, i) =>
@@ -22,18 +21,9 @@ export async function runReplications(run: RunInvocation, replications: Replicat
   );
   const runs = await runAll(requests, { jobs: replications.jobs });
   const merged = mergeReplications(runs, run.scenario);
-  const out = new OutputWriter(io.stdout, 'batch');
-  const { format, stats, explain } = run.output;
-  if (format === 'json') {
-    out.write(renderJsonSummary(merged));
-  } else if (format === 'ndjson') {
-    if (!run.quiet) for (const summary of runs) out.write(renderNdjsonReplication(summary));
-    out.write(renderNdjsonSummary(merged));
-  } else {
-    out.write(renderReplicationsTable(merged));
-    if (stats) out.write('\n' + renderStatsTable(merged));
-    if (explain) out.write(renderExplanation(merged, run.scenario));
-  }
-  out.flush();
-  return 0;
+  const { stats, explain } = run.output;
+  return writeReplications(run, io, runs, merged, () =>
+    [renderReplicationsTable(merged), stats ? '\n' + renderStatsTable(merged) : '', explain ? renderExplanation(merged, run.scenario) : ''].join(''),
+  );
 }
+

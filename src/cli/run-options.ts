@@ -51,7 +51,6 @@ export const MODEL_FLAGS = {
   duration: '--duration',
 } as const satisfies Partial<Record<keyof RunFlags, string>>;
 
-export { RUN_DEFAULTS };
 
 export const MAX_CONCURRENCY = 10000;
 export const MAX_REPLICATIONS = 10000;

@@ -52,7 +52,6 @@ export function speedFactor(option: string, text: string): number {
 }
 
 export const MAX_CONSUMERS = 10000;
-export { MAX_NAME_LENGTH };
 
 /** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
 export function consumerList(option: string, text: string): string[] | number {

@@ -33,10 +33,6 @@ export interface RunConfig {
   readonly seed: number;
 }
 
-export function producerName(index: number): string {
-  return `producer-${index + 1}`;
-}
-
 export function consumerNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `consumer-${i + 1}`);
 }
