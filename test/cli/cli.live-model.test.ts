@@ -1,25 +1,8 @@
-import { ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/live/terminal.js';
+import { LEAVE_ALT_SCREEN } from '../../src/live/terminal.js';
 import { qsim } from '../helpers/cli.js';
-import { qsimInPty } from '../helpers/pty.js';
+import { expectRestored, MODES, qsimInPty } from '../helpers/pty.js';
 
 const DEMO = 'examples/models/demo.mjs';
-/** Prints the terminal's canonical-input and echo modes, e.g. "icanon echo <- modes" (or "-icanon -echo"). */
-const MODES = 'stty -a | tr -s " ;" "\\n\\n" | grep -x -e "-\\{0,1\\}icanon" -e "-\\{0,1\\}echo" | tr "\\n" " "; echo "<- modes";';
-
-/** The terminal was handed back: screen and cursor restored after being taken, then `finalLine` printed. */
-function expectRestored(output: string, finalLine: string): void {
-  const enter = output.indexOf(ENTER_ALT_SCREEN);
-  const hide = output.indexOf(HIDE_CURSOR);
-  const show = output.lastIndexOf(SHOW_CURSOR);
-  const leave = output.lastIndexOf(LEAVE_ALT_SCREEN);
-  expect(enter).toBeGreaterThanOrEqual(0);
-  expect(hide).toBeGreaterThan(enter);
-  expect(show).toBeGreaterThan(hide);
-  expect(leave).toBeGreaterThan(show);
-  expect(output.indexOf(finalLine, leave)).toBeGreaterThan(leave);
-  expect(output.slice(leave)).toMatch(/(^|\n)icanon echo <- modes/);
-}
-
 describe('qsim run --model FILE --live in a pseudo-terminal', () => {
   test('the view shows the model: its queue, a lane per process, the log; q stops the run where it stands (exit 130)', async () => {
     const run = qsimInPty(['run', '--model', DEMO, '--live', '--seed', '1', '--speed', '20', '--items', '2000'], { after: MODES });

@@ -1,3 +1,4 @@
+import { ENTER_ALT_SCREEN, HIDE_CURSOR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../../src/live/terminal.js';
 import { spawn } from 'node:child_process';
 import { BIN, cleanEnv } from './cli.js';
 
@@ -69,4 +70,22 @@ export function qsimInPty(
     },
     done,
   };
+}
+
+/** Prints the terminal's canonical-input and echo modes, e.g. "icanon echo <- modes" (or "-icanon -echo"). */
+export const MODES = 'stty -a | tr -s " ;" "\\n\\n" | grep -x -e "-\\{0,1\\}icanon" -e "-\\{0,1\\}echo" | tr "\\n" " "; echo "<- modes";';
+
+/** The terminal was handed back: screen and cursor restored after being taken, then `finalLine` printed. */
+export function expectRestored(output: string, finalLine: string): void {
+  const enter = output.indexOf(ENTER_ALT_SCREEN);
+  const hide = output.indexOf(HIDE_CURSOR);
+  const show = output.lastIndexOf(SHOW_CURSOR);
+  const leave = output.lastIndexOf(LEAVE_ALT_SCREEN);
+  expect(enter).toBeGreaterThanOrEqual(0);
+  expect(hide).toBeGreaterThan(enter);
+  expect(show).toBeGreaterThan(hide);
+  expect(leave).toBeGreaterThan(show);
+  expect(output.indexOf(finalLine, leave)).toBeGreaterThan(leave);
+  // Canonical input and echo are back on once qsim has ended.
+  expect(output.slice(leave)).toMatch(/(^|\n)icanon echo <- modes/);
 }
