@@ -4,8 +4,8 @@
  * behaviour and adds no await, so a run prints the same bytes with it.
  */
 import type { DebugMonitor } from './debug-monitor.js';
-import type { Process } from './process.js';
-import { AsyncQueue, type Closed, type QueueOptions } from './queue.js';
+import type { Process, Step } from './process.js';
+import { AsyncQueue, YIELD, type Closed, type QueueOptions, type Yield } from './queue.js';
 
 /**
  * The bookkeeping behind a queue's invariants, fed one observation at a time:
@@ -125,6 +125,16 @@ export class DebugQueue<T> extends AsyncQueue<T> {
     // The same path AsyncQueue.get takes with items available, through getNowait so the item is seen.
     if (this.size > 0 && !this.isClosedImmediately) return Promise.resolve(this.#take());
     return super.get(process);
+  }
+
+  override getStep(process: Process): Step {
+    if (this.size > 0 && !this.isClosedImmediately) return process.continueStep(this.#take());
+    return super.getStep(process);
+  }
+
+  /** Always the yielding form, so every get passes the audit in getStep (same order, see AsyncQueue.getInPlace). */
+  override getInPlace(): T | Yield {
+    return YIELD;
   }
 
   override getNowait(): T | Closed {

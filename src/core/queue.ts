@@ -1,10 +1,14 @@
 import { Deque } from './deque.js';
 import { InvalidArgumentError, QsimError, QueueShutDownError } from './errors.js';
-import type { Process, Waitable } from './process.js';
+import type { Process, Step, Waitable } from './process.js';
 
 /** What `get` returns once the queue is shut down and empty: the done signal, which is never an item. */
 export const CLOSED: unique symbol = Symbol('qsim.closed');
 export type Closed = typeof CLOSED;
+
+/** What `getInPlace` returns when the get cannot complete without a yield: then `yield queue.getStep(p)`. */
+export const YIELD: unique symbol = Symbol('qsim.yield');
+export type Yield = typeof YIELD;
 
 export class QueueFullError extends QsimError {
   readonly exitCode = 1;
@@ -163,6 +167,45 @@ export class AsyncQueue<T> implements Waitable {
     return process.suspend<void>('waiting', this.#putWait, this);
   }
 
+  /**
+   * Generator form of `put`: `yield queue.putStep(p, item)`. Waits, drops and
+   * throws exactly as `put` does; the process goes on after the processes
+   * already runnable, as an await of `put` would.
+   */
+  putStep(process: Process, item: T): Step {
+    if (this.#shutDown) throw new QueueShutDownError(this.name);
+    if (this.#putters.length === 0 && this.#items.length < this.capacity) {
+      this.#admit(item);
+      return process.continueStep(undefined);
+    }
+    if (this.onFull !== 'block') {
+      this.#drop(item);
+      return process.continueStep(undefined);
+    }
+    this.#putters.push(process);
+    this.#putterItems.push(item);
+    return process.suspendStep('waiting', this.#putWait, this);
+  }
+
+  /**
+   * `putStep` without the yield, when it changes nothing: true when `item` went
+   * in and `process` goes on in place (room, nobody waiting to get or put, see
+   * Process.goesOnInPlace); false when the caller must `yield queue.putStep(p, item)`.
+   */
+  putInPlace(process: Process, item: T): boolean {
+    if (
+      this.#shutDown ||
+      this.#getters.length > 0 ||
+      this.#putters.length > 0 ||
+      this.#items.length >= this.capacity ||
+      !process.goesOnInPlace
+    ) {
+      return false;
+    }
+    this.#admit(item);
+    return true;
+  }
+
   /** Puts `item` without waiting; when full, throws QueueFullError under 'block' and drops under a drop policy. */
   putNowait(item: T): void {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
@@ -185,6 +228,28 @@ export class AsyncQueue<T> implements Waitable {
     return process.suspend<T | Closed>('waiting', this.#getWait, this);
   }
 
+  /**
+   * Generator form of `get`: `const item = (yield queue.getStep(p)) as T | Closed`.
+   * Receives what `get` would resolve to, in the same order.
+   */
+  getStep(process: Process): Step {
+    if (this.#items.length > 0 && !this.#closedNow) return process.continueStep(this.#take());
+    if (this.#shutDown) return process.continueStep(CLOSED);
+    this.#getters.push(process);
+    return process.suspendStep('waiting', this.#getWait, this);
+  }
+
+  /**
+   * `getStep` without the yield, when it changes nothing: the first item when
+   * one is there, no putter waits for room (it would be woken ahead of
+   * `process`) and `process` goes on in place (Process.goesOnInPlace); otherwise
+   * YIELD, and the caller must `yield queue.getStep(p)`.
+   */
+  getInPlace(process: Process): T | Yield {
+    if (this.#items.length === 0 || this.#closedNow || this.#putters.length > 0 || !process.goesOnInPlace) return YIELD;
+    return this.#take();
+  }
+
   /** Takes the first item without waiting; CLOSED as `get` would return it; throws QueueEmptyError when empty. */
   getNowait(): T | Closed {
     if (this.#items.length > 0 && !this.#closedNow) return this.#take();
@@ -205,6 +270,13 @@ export class AsyncQueue<T> implements Waitable {
     if (this.#unfinished === 0) return RESOLVED;
     this.#joiners.push(process);
     return process.suspend<void>('waiting', `join ${this.name}`, this);
+  }
+
+  /** Generator form of `join`: `yield queue.joinStep(p)`. */
+  joinStep(process: Process): Step {
+    if (this.#unfinished === 0) return process.continueStep(undefined);
+    this.#joiners.push(process);
+    return process.suspendStep('waiting', `join ${this.name}`, this);
   }
 
   /**

@@ -25,6 +25,7 @@
  * calendar (`cancel`, which also re-plans the wall-clock wait) or its queue wait
  * given up, and an Interrupt is thrown at its await.
  */
+import { Deque } from './deque.js';
 import { DeadlockError, InvalidArgumentError, ProcessFailedError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
 import { instantPacing, type Pacing } from './pacing.js';
@@ -72,8 +73,12 @@ export class Simulation implements ProcessHost {
   #now = 0;
   #seq = 0;
   readonly #calendar = new EventHeap();
-  /** Processes running now (not suspended on a primitive). */
+  /** Processes running now (not suspended on a primitive), including generator processes waiting for their step. */
   #active = 0;
+  /** Generator processes that can go on at this instant, in the order they became runnable. */
+  readonly #runnable = new Deque<Process>(64);
+  /** The generator process the loop is stepping now, if any. */
+  #stepping: Process | undefined;
   readonly #live = new Set<Process>();
   #status: SimulationStatus = 'ready';
   #advancing = false;
@@ -160,7 +165,8 @@ export class Simulation implements ProcessHost {
     this.#watchdog = this.#timers.setInterval(() => this.#checkStall(), this.#stallCheckMs);
     this.#pacing.start();
     this.#stopListening = this.#pacing.onChange?.(this.#replan);
-    this.#advance();
+    // Nothing runs before run() has returned: the caller can still stop or interrupt the run it started.
+    queueMicrotask(() => this.#advance());
     return done;
   }
 
@@ -203,6 +209,18 @@ export class Simulation implements ProcessHost {
     if (--this.#active === 0) this.#advance();
   }
 
+  goesOnInPlace(process: Process): boolean {
+    return process === this.#stepping && this.#runnable.length === 0;
+  }
+
+  runnable(process: Process): boolean {
+    // The process being stepped, with nobody runnable before it, would be stepped next: it goes on in place.
+    if (process === this.#stepping && this.#runnable.length === 0) return false;
+    this.#runnable.push(process);
+    if (!this.#advancing) this.#stepFromOutside();
+    return true;
+  }
+
   processFailed(process: Process, error: unknown): void {
     this.#live.delete(process);
     this.#active--;
@@ -213,7 +231,18 @@ export class Simulation implements ProcessHost {
     if (this.#advancing || this.#timerArmed || this.#status !== 'running') return;
     this.#advancing = true;
     try {
-      while (this.#active === 0 && this.#status === 'running') {
+      const runnable = this.#runnable;
+      while (this.#status === 'running') {
+        // Runnable generator processes first: they are part of the current instant.
+        if (runnable.length > 0) {
+          const process = runnable.shift() as Process;
+          this.#stepping = process;
+          process.step();
+          this.#stepping = undefined;
+          continue;
+        }
+        // An async process is running: it reports back when it waits or ends.
+        if (this.#active > 0) return;
         const next = this.#calendar.peek();
         if (next === undefined) {
           this.#finish();
@@ -244,6 +273,25 @@ export class Simulation implements ProcessHost {
     } finally {
       this.#advancing = false;
     }
+  }
+
+  /**
+   * A generator process was made runnable from outside the engine's loop (an
+   * async process, an interrupt from a signal handler): step the runnable ones
+   * now, even while a wall-clock wait is armed, then let the engine go on.
+   */
+  #stepFromOutside(): void {
+    if (this.#status !== 'running') return;
+    this.#advancing = true;
+    try {
+      const runnable = this.#runnable;
+      while (runnable.length > 0 && this.#status === 'running') (runnable.shift() as Process).step();
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#advancing = false;
+    }
+    if (this.#active === 0) this.#advance();
   }
 
   #finish(): void {

@@ -25,8 +25,8 @@
  * their own ("failure:k:i", "backoff:k:i"), drawn only when the stage can fail.
  */
 import { Interrupt, QueueShutDownError } from '../core/errors.js';
-import type { Process } from '../core/process.js';
-import { AsyncQueue, CLOSED, type QueueOptions } from '../core/queue.js';
+import type { Process, ProcessGenerator, Step } from '../core/process.js';
+import { AsyncQueue, CLOSED, YIELD, type Closed, type QueueOptions } from '../core/queue.js';
 import { RandomSource, type RandomStream } from '../core/random.js';
 import type { Simulation } from '../core/simulation.js';
 import { combineObservers, type RunFinished, type RunObserver, type Worker } from './events.js';
@@ -181,16 +181,23 @@ export function buildPipeline(
   };
 
   /** Puts `item` into `stage`'s queue on behalf of `worker`, reporting backpressure. */
-  const put = (p: Process, stage: StageState, worker: Worker, item: Item): Promise<void> => {
+  const put = (p: Process, stage: StageState, worker: Worker, item: Item): Step => {
     const { queue } = stage;
     if (queue.onFull === 'block' && (queue.isFull || queue.waitingPutters > 0)) events.putBlocked(sim.now, worker, stage.index);
     item.putBy = worker;
     stage.putter = worker;
-    return queue.put(p, item);
+    return queue.putStep(p, item);
+  };
+
+  /** `put` without a yield when that changes nothing (AsyncQueue.putInPlace); false when the caller must yield `put`. */
+  const putInPlace = (p: Process, stage: StageState, worker: Worker, item: Item): boolean => {
+    item.putBy = worker;
+    stage.putter = worker;
+    return stage.queue.putInPlace(p, item);
   };
 
   let producing = producers.length;
-  const produce = async (p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): Promise<void> => {
+  function* produce(p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): ProcessGenerator {
     const intervals = random.stream(`producer:${producer.index}`);
     const cutoff = source.duration - DEADLINE_TOLERANCE;
     let making = false;
@@ -209,16 +216,16 @@ export function buildPipeline(
           item.putBy = producer;
         }
         making = true;
-        await put(p, first, producer, item);
+        if (!putInPlace(p, first, producer, item)) yield put(p, first, producer, item);
         making = false;
         const pause = source.interval.sample(intervals);
         const left = source.duration - sim.now;
         if (pause >= left - DEADLINE_TOLERANCE) {
           // The next item would be due at or after the deadline: wait for it and stop.
-          if (left > 0) await p.sleep(left);
+          if (left > 0) yield p.sleepStep(left);
           break;
         }
-        await p.sleep(pause);
+        yield p.sleepStep(pause);
       }
     } catch (error) {
       if (!(error instanceof Interrupt)) throw error;
@@ -233,16 +240,16 @@ export function buildPipeline(
       first.upstreamDone = true;
       maybeClose(first);
     }
-  };
+  }
 
   const retries = new Set<Process>();
   const retry = (consumer: ConsumerState, item: Item): void => {
     const { stage, worker } = consumer;
     stage.pendingRetries++;
-    const process = sim.process(`${worker.name} (retry of item ${item.id})`, async (p) => {
+    const process = sim.process(`${worker.name} (retry of item ${item.id})`, function* (p): ProcessGenerator {
       try {
-        await p.sleep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
-        await put(p, stage, worker, item);
+        yield p.sleepStep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
+        yield put(p, stage, worker, item);
       } catch (error) {
         if (!(error instanceof Interrupt || (interrupted && error instanceof QueueShutDownError))) throw error;
         stranded++;
@@ -254,31 +261,39 @@ export function buildPipeline(
     retries.add(process);
   };
 
-  /** Passes a finished item on; once the run is interrupted the next queue is closed, and the item stays behind. */
-  const forward = async (p: Process, next: StageState, worker: Worker, item: Item): Promise<void> => {
+  /**
+   * Passes a finished item on; once the run is interrupted the next queue is
+   * closed, and the item stays behind. Then the worker lets the processes
+   * runnable at this instant go first (passStep): the order of same-instant
+   * events qsim has printed since its first version, when this was an async
+   * function awaited by the worker, and which every golden output locks.
+   */
+  function* forward(p: Process, next: StageState, worker: Worker, item: Item): ProcessGenerator {
     if (interrupted) {
       stranded++;
-      return;
+    } else {
+      try {
+        yield put(p, next, worker, item);
+      } catch (error) {
+        if (!(interrupted && error instanceof QueueShutDownError)) throw error;
+        stranded++;
+      }
     }
-    try {
-      await put(p, next, worker, item);
-    } catch (error) {
-      if (!(interrupted && error instanceof QueueShutDownError)) throw error;
-      stranded++;
-    }
-  };
+    yield p.passStep();
+  }
 
-  const consume = async (p: Process, consumer: ConsumerState, slot: number): Promise<void> => {
+  function* consume(p: Process, consumer: ConsumerState, slot: number): ProcessGenerator {
     const { worker, stage, delays } = consumer;
     const { queue, spec, next } = stage;
     const attempts = spec.retries + 1;
     for (;;) {
-      const item = await queue.get(p);
+      const got = queue.getInPlace(p);
+      const item = got === YIELD ? ((yield queue.getStep(p)) as Item | Closed) : got;
       if (item === CLOSED) break;
       events.itemGot(sim.now, worker, item, queue.size, slot);
       const delay = spec.delay.sample(delays);
       events.processingStarted(sim.now, worker, item, sim.now + delay, slot);
-      await p.sleep(delay);
+      yield p.sleepStep(delay);
       if (spec.failure > 0 && (consumer.failures as RandomStream).next() < spec.failure) {
         const attempt = ++item.failures;
         events.itemFailed(sim.now, worker, item, slot, attempt, attempts);
@@ -299,7 +314,7 @@ export function buildPipeline(
       events.itemProcessed(sim.now, worker, item, slot);
       if (next !== undefined) {
         item.failures = 0;
-        await forward(p, next, worker, item);
+        yield* forward(p, next, worker, item);
       } else {
         release(item);
       }
@@ -313,7 +328,7 @@ export function buildPipeline(
         maybeClose(next);
       }
     }
-  };
+  }
 
   const consumers: Worker[] = [];
   const consumerStates: ConsumerState[][] = stages.map((stage) =>
