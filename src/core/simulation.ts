@@ -77,6 +77,8 @@ export class Simulation implements ProcessHost {
   #active = 0;
   /** Generator processes that can go on at this instant, in the order they became runnable. */
   readonly #runnable = new Deque<Process>(64);
+  /** A microtask will step the processes made runnable from outside the engine's loop. */
+  #outsideStepQueued = false;
   /** The generator process the loop is stepping now, if any. */
   #stepping: Process | undefined;
   readonly #live = new Set<Process>();
@@ -197,7 +199,8 @@ export class Simulation implements ProcessHost {
   }
 
   processBlocked(_process: Process): void {
-    if (--this.#active === 0) this.#advance();
+    // Inside the engine's loop (#advancing) the loop itself goes on: no call needed.
+    if (--this.#active === 0 && !this.#advancing) this.#advance();
   }
 
   processWoken(_process: Process): void {
@@ -217,7 +220,10 @@ export class Simulation implements ProcessHost {
     // The process being stepped, with nobody runnable before it, would be stepped next: it goes on in place.
     if (process === this.#stepping && this.#runnable.length === 0) return false;
     this.#runnable.push(process);
-    if (!this.#advancing) this.#stepFromOutside();
+    if (!this.#advancing && !this.#outsideStepQueued) {
+      this.#outsideStepQueued = true;
+      queueMicrotask(this.#stepFromOutside);
+    }
     return true;
   }
 
@@ -228,7 +234,8 @@ export class Simulation implements ProcessHost {
   }
 
   #advance(): void {
-    if (this.#advancing || this.#timerArmed || this.#status !== 'running') return;
+    // Processes made runnable from outside go first, on their microtask, which then calls #advance.
+    if (this.#advancing || this.#timerArmed || this.#outsideStepQueued || this.#status !== 'running') return;
     this.#advancing = true;
     try {
       const runnable = this.#runnable;
@@ -277,11 +284,15 @@ export class Simulation implements ProcessHost {
 
   /**
    * A generator process was made runnable from outside the engine's loop (an
-   * async process, an interrupt from a signal handler): step the runnable ones
-   * now, even while a wall-clock wait is armed, then let the engine go on.
+   * interrupt from a signal handler, an async process's put): it is stepped on
+   * a microtask, once the code that woke it has finished, as an async process
+   * would resume; so an interrupt has taken the process off the calendar or
+   * its queue before it runs. Then the engine goes on, even while a wall-clock
+   * wait is armed (the steps belong to the current instant).
    */
-  #stepFromOutside(): void {
-    if (this.#status !== 'running') return;
+  readonly #stepFromOutside = (): void => {
+    this.#outsideStepQueued = false;
+    if (this.#status !== 'running' || this.#advancing) return; // the engine's loop steps them
     this.#advancing = true;
     try {
       const runnable = this.#runnable;
@@ -292,7 +303,7 @@ export class Simulation implements ProcessHost {
       this.#advancing = false;
     }
     if (this.#active === 0) this.#advance();
-  }
+  };
 
   #finish(): void {
     if (this.#live.size === 0) {

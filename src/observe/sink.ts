@@ -1,6 +1,24 @@
 /** Where observers write text. The CLI's buffered writer implements it. */
 export interface TextSink {
   write(text: string): void;
+  /**
+   * The same output as UTF-8 bytes, in order with `write`, when the sink can
+   * take them (the CLI's batch writer): the text log writes its per-item lines
+   * through it without building a string per line.
+   */
+  readonly bytes?: ByteSink | undefined;
+}
+
+/** The longest run of bytes one `reserve` can promise. */
+export const MAX_RESERVE = 1024;
+
+export interface ByteSink {
+  /** Makes room for `length` (at most MAX_RESERVE) more bytes; `append` and `digits` write within it unchecked. */
+  reserve(length: number): void;
+  /** Appends UTF-8 bytes. */
+  append(bytes: Uint8Array): void;
+  /** Appends the decimal digits of a whole number from 0 to 2^53 (at most 16 bytes). */
+  digits(value: number): void;
 }
 
 /** Colours a worker's log line; the CLI supplies one (plain when colour is off). */

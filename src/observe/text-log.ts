@@ -1,7 +1,7 @@
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
 import type { StageSpec } from '../model/scenario.js';
-import { plainPalette, type Palette, type TextSink } from './sink.js';
+import { MAX_RESERVE, plainPalette, type ByteSink, type Palette, type TextSink } from './sink.js';
 
 /** Centres `text` in `width` columns like Python's f"{text:^width}" (the extra space goes right). */
 export function centre(text: string, width: number): string {
@@ -54,6 +54,8 @@ export class TextLog implements RunObserver {
   #producerTags: string[] = [];
   #coloured: boolean;
   readonly #timestamps: boolean;
+  /** The "Got item" line straight into the sink's bytes (see GotLineBytes); undefined when the sink has none. */
+  #got: GotLineBytes | undefined;
 
   constructor(sink: TextSink, options: TextLogOptions = {}) {
     this.#sink = sink;
@@ -68,6 +70,8 @@ export class TextLog implements RunObserver {
     const width = Math.max(MIN_NAME_WIDTH, ...tagged.map((w) => [...w.name].length));
     this.#consumerTags = event.consumers.map((c) => `[${centre(c.name, width)}] `);
     this.#producerTags = dropsAtFirstStage ? event.producers.map((p) => `[${centre(p.name, width)}] `) : [];
+    const bytes = this.#sink.bytes;
+    this.#got = bytes && !this.#timestamps ? GotLineBytes.create(bytes, this.#consumerTags, this.#palette) : undefined;
   }
 
   itemDropped(time: number, worker: Worker, item: Item, size: number): void {
@@ -77,7 +81,9 @@ export class TextLog implements RunObserver {
   }
 
   itemGot(time: number, consumer: Worker, item: Item, size: number): void {
-    this.#line(time, consumer, `Got item: ${item.id} (size ${size})`);
+    // One line per item: the hottest line of the log.
+    if (this.#got !== undefined) this.#got.write(consumer.index, item.id, size);
+    else this.#line(time, consumer, `Got item: ${item.id} (size ${size})`);
   }
 
   itemFailed(time: number, consumer: Worker, item: Item, _slot: number, attempt: number, attempts: number): void {
@@ -100,6 +106,49 @@ export class TextLog implements RunObserver {
     const text = this.#consumerTags[worker.index] + message;
     const line = this.#coloured ? this.#palette.worker(worker.index, text) : text;
     this.#sink.write(this.#timestamps ? `${timestamp(time)}${line}\n` : line + '\n');
+  }
+}
+
+/**
+ * Writes "<tag>Got item: <id> (size <size>)" (coloured as the palette colours
+ * it) as bytes: per consumer, the bytes before the id and after the size are
+ * encoded once, so a line costs two copies and two numbers' digits and no
+ * string. Made only when the palette colours a line by wrapping it (an opening
+ * and a closing code, as chalk does), which is checked on a real line.
+ */
+class GotLineBytes {
+  static readonly #middle = new TextEncoder().encode(' (size ');
+
+  static create(sink: ByteSink, tags: readonly string[], palette: Palette): GotLineBytes | undefined {
+    const encoder = new TextEncoder();
+    const heads: Uint8Array[] = [];
+    const tails: Uint8Array[] = [];
+    for (let index = 0; index < tags.length; index++) {
+      const [open, close] = palette.worker(index, '\u0000').split('\u0000');
+      const sample = `${tags[index] as string}Got item: 12 (size 3)`;
+      if (open === undefined || close === undefined || palette.worker(index, sample) !== open + sample + close) return undefined;
+      heads.push(encoder.encode(`${open}${tags[index] as string}Got item: `));
+      tails.push(encoder.encode(`)${close}\n`));
+    }
+    const longest = Math.max(0, ...heads.map((h) => h.length)) + Math.max(0, ...tails.map((t) => t.length)) + 2 * 16 + 7;
+    return longest <= MAX_RESERVE ? new GotLineBytes(sink, heads, tails, longest) : undefined;
+  }
+
+  private constructor(
+    readonly sink: ByteSink,
+    readonly heads: readonly Uint8Array[],
+    readonly tails: readonly Uint8Array[],
+    readonly longest: number,
+  ) {}
+
+  write(consumer: number, id: number, size: number): void {
+    const sink = this.sink;
+    sink.reserve(this.longest);
+    sink.append(this.heads[consumer] as Uint8Array);
+    sink.digits(id);
+    sink.append(GotLineBytes.#middle);
+    sink.digits(size);
+    sink.append(this.tails[consumer] as Uint8Array);
   }
 }
 

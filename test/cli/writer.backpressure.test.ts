@@ -55,7 +55,7 @@ describe('OutputWriter backpressure', () => {
 
   test('a stream without once() is never waited for', async () => {
     const written: string[] = [];
-    const writer = new OutputWriter({ write: (chunk) => written.push(chunk) < 0 }, 'line');
+    const writer = new OutputWriter({ write: (chunk) => written.push(String(chunk)) < 0 }, 'line');
     writer.write('x');
     let resumed = false;
     drainAwareTimers(writer).setImmediate(() => {

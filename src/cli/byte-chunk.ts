@@ -1,0 +1,100 @@
+import { MAX_RESERVE, type ByteSink } from '../observe/sink.js';
+
+/**
+ * A chunk of UTF-8 output being gathered: strings are encoded into it, and the
+ * text log's hottest line is written into it byte by byte (ByteSink), so a
+ * line costs no string. It holds `limit` bytes and room for one more reserved
+ * line beyond, so a line is never split; `isFull` says when to send it.
+ */
+export class ByteChunk implements ByteSink {
+  #bytes: Buffer;
+  #length = 0;
+  readonly #limit: number;
+  readonly #flush: () => void;
+
+  /** `flush` is called when a reserve finds the chunk full: it must `take()` the bytes. */
+  constructor(limit: number, flush: () => void) {
+    this.#limit = limit;
+    this.#bytes = Buffer.allocUnsafe(limit + MAX_RESERVE);
+    this.#flush = flush;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  get isFull(): boolean {
+    return this.#length >= this.#limit;
+  }
+
+  /** Bytes a string of `length` UTF-16 code units can take at most. */
+  static mostBytes(length: number): number {
+    return length * 3;
+  }
+
+  /** Whether `text` fits without a flush. */
+  fits(text: string): boolean {
+    return this.#length + ByteChunk.mostBytes(text.length) <= this.#bytes.length;
+  }
+
+  /** Whether `text` could fit in an empty chunk. */
+  canHold(text: string): boolean {
+    return ByteChunk.mostBytes(text.length) <= this.#bytes.length;
+  }
+
+  /** Appends `text` as UTF-8; call only when it `fits`. */
+  text(text: string): void {
+    this.#length += this.#bytes.write(text, this.#length);
+  }
+
+  /** The gathered bytes, emptying the chunk (which goes on in a new buffer: the bytes taken are the caller's). */
+  take(): Uint8Array {
+    const taken = this.#bytes.subarray(0, this.#length);
+    this.#bytes = Buffer.allocUnsafe(this.#bytes.length);
+    this.#length = 0;
+    return taken;
+  }
+
+  /** Drops the gathered bytes. */
+  clear(): void {
+    this.#length = 0;
+  }
+
+  reserve(length: number): void {
+    if (this.#length >= this.#limit || this.#length + length > this.#bytes.length) this.#flush();
+  }
+
+  append(bytes: Uint8Array): void {
+    // A byte loop beats TypedArray#set for the few bytes of a line's parts.
+    const target = this.#bytes;
+    let at = this.#length;
+    for (let i = 0; i < bytes.length; i++) target[at++] = bytes[i] as number;
+    this.#length = at;
+  }
+
+  digits(value: number): void {
+    this.#length = writeDigits(this.#bytes, this.#length, value);
+  }
+}
+
+/** Writes the decimal digits of the whole number `value` (0 to 2^53) at `at`; returns the end. */
+export function writeDigits(target: Uint8Array, at: number, value: number): number {
+  if (value < 10) {
+    target[at] = 48 + value;
+    return at + 1;
+  }
+  // Small integer arithmetic up to 2^31, doubles beyond.
+  const small = value <= 0x7fffffff;
+  let length = 1;
+  for (let rest = value; rest >= 10; rest = small ? (rest / 10) | 0 : Math.floor(rest / 10)) length++;
+  const end = at + length;
+  let i = end;
+  let rest = value;
+  while (rest >= 10) {
+    const tenth = small ? (rest / 10) | 0 : Math.floor(rest / 10);
+    target[--i] = 48 + rest - tenth * 10;
+    rest = tenth;
+  }
+  target[--i] = 48 + rest;
+  return end;
+}
