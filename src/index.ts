@@ -10,9 +10,10 @@
 export { Simulation, ScheduledCallback } from './core/simulation.js';
 export type { SimulationOptions, SimulationStatus } from './core/simulation.js';
 export { Process } from './core/process.js';
-export type { ProcessBody, ProcessState, Waitable } from './core/process.js';
-export { AsyncQueue, CLOSED, QueueEmptyError, QueueFullError } from './core/queue.js';
-export type { Closed, FullPolicy, QueueOptions, ShutdownOptions } from './core/queue.js';
+export { STEP } from './core/process.js';
+export type { ProcessBody, ProcessGenerator, ProcessState, Step, Waitable } from './core/process.js';
+export { AsyncQueue, CLOSED, QueueEmptyError, QueueFullError, YIELD } from './core/queue.js';
+export type { Closed, FullPolicy, QueueOptions, ShutdownOptions, Yield } from './core/queue.js';
 export { DebugMonitor } from './core/debug-monitor.js';
 export type { DebugOptions, Finding, FindingKind } from './core/debug-monitor.js';
 export { DebugSimulation } from './core/debug-simulation.js';
@@ -37,6 +38,7 @@ export {
 export type { RunConfig } from './model/config.js';
 export type { RunObserver, RunStarted, RunFinished, Worker, WorkerRole } from './model/events.js';
 export type { Item } from './model/item.js';
+export type { ItemRef } from './model/item-store.js';
 export { simulateRun, simulateScenario, startScenario } from './model/run.js';
 export type { RunHandle, RunOptions } from './model/run.js';
 export { buildPipeline } from './model/pipeline.js';

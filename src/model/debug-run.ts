@@ -9,7 +9,7 @@ import { DebugQueue } from '../core/debug-queue.js';
 import { DebugSimulation } from '../core/debug-simulation.js';
 import { scenarioFromRunConfig, type RunConfig } from './config.js';
 import type { RunFinished } from './events.js';
-import type { Item } from './item.js';
+import type { ItemRef } from './item-store.js';
 import { ItemLedger } from './item-ledger.js';
 import type { PipelineOptions } from './pipeline.js';
 import { runPipeline, simulationOptions, type RunHandle, type RunOptions } from './run.js';
@@ -18,7 +18,7 @@ import type { Scenario } from './scenario.js';
 /** Every stage's queue as a DebugQueue reporting to `monitor` (pass to buildPipeline with an ItemLedger). */
 export function debugPipelineOptions(monitor: DebugMonitor): PipelineOptions {
   return {
-    createQueue: (queueOptions) => new DebugQueue<Item>({ ...queueOptions, monitor, describe: (item) => `item ${item.id}` }),
+    createQueue: (queueOptions, describe) => new DebugQueue<ItemRef>({ ...queueOptions, monitor, describe }),
     reuseItems: false,
   };
 }

@@ -1,22 +1,23 @@
 import type { Worker } from './events.js';
 
 /**
- * One unit of work flowing through the pipeline. Once an item has left the
- * pipeline (completed, dead-lettered or dropped) the model reuses the object
- * for a new item, so an observer that keeps anything past its event must copy
- * the fields it needs (the id, say), never keep the object.
+ * One unit of work flowing through the pipeline, as an observer sees it during
+ * an event. The pipeline keeps its items column by column (ItemStore) and
+ * passes a view that reads the item's fields only until the next event, so an
+ * observer that keeps anything past its event must copy the fields it needs
+ * (the id, say), never keep the object.
  */
 export interface Item {
   /** 0..n-1 across all sources and producers, in the order producers make them. */
-  id: number;
+  readonly id: number;
   /** Global index of the producer that made it. */
-  producer: number;
+  readonly producer: number;
   /** Virtual time at which it entered the first queue (start of its time in the system). */
-  bornAt: number;
+  readonly bornAt: number;
   /** Virtual time at which it entered the queue it is in now. */
-  enteredAt: number;
+  readonly enteredAt: number;
   /** Failed attempts in the current stage. */
-  failures: number;
+  readonly failures: number;
   /** The worker that put it into the queue it is in now (a producer, an upstream worker, or a retry). */
-  putBy: Worker;
+  readonly putBy: Worker;
 }

@@ -30,7 +30,7 @@ import { AsyncQueue, CLOSED, YIELD, type Closed, type QueueOptions } from '../co
 import { RandomSource, type RandomStream } from '../core/random.js';
 import type { Simulation } from '../core/simulation.js';
 import { combineObservers, type RunFinished, type RunObserver, type Worker } from './events.js';
-import type { Item } from './item.js';
+import { ItemStore, type ItemRef } from './item-store.js';
 import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
 
 /**
@@ -41,7 +41,8 @@ import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
 export const DEADLINE_TOLERANCE = 1e-9;
 
 export interface Pipeline {
-  readonly queues: readonly AsyncQueue<Item>[];
+  /** The stages' queues, which hold items as ItemRefs (indexes into the pipeline's ItemStore). */
+  readonly queues: readonly AsyncQueue<ItemRef>[];
   readonly producers: readonly Worker[];
   readonly consumers: readonly Worker[];
   /**
@@ -49,13 +50,15 @@ export interface Pipeline {
    * its own, and `finish()` reports `interrupted: true`. Later calls have no effect.
    */
   interrupt(): void;
+  /** The id of the item at `ref` (what a queue holds). */
+  itemId(ref: ItemRef): number;
   /** Emits runFinished; call after the simulation has run. */
   finish(): RunFinished;
 }
 
 export interface PipelineOptions {
   /** Makes each stage's queue; a plain AsyncQueue by default (debug mode passes a DebugQueue). */
-  createQueue?: (options: QueueOptions<Item>) => AsyncQueue<Item>;
+  createQueue?: (options: QueueOptions<ItemRef>, describe: (item: ItemRef) => string) => AsyncQueue<ItemRef>;
   /**
    * Reuse the objects of items that have left the pipeline (default true). Debug
    * mode turns it off, so that a model that mishandles an item cannot make
@@ -67,7 +70,7 @@ export interface PipelineOptions {
 interface StageState {
   readonly index: number;
   readonly spec: StageSpec;
-  readonly queue: AsyncQueue<Item>;
+  readonly queue: AsyncQueue<ItemRef>;
   readonly next: StageState | undefined;
   /** Everything that feeds this stage has finished. */
   upstreamDone: boolean;
@@ -125,18 +128,9 @@ export function buildPipeline(
   let interrupted = false;
   /** Items a worker finished, or a retry held, when the run was interrupted: left, outside every queue. */
   let stranded = 0;
-  /**
-   * Items that have left the pipeline (completed, dead-lettered, dropped), kept
-   * for reuse: a deep backlog then costs no allocation per item and little
-   * garbage collection. An observer that keeps an item past its event must copy
-   * what it needs (RunObserver says so).
-   */
-  const spare: Item[] = [];
-  const reuse = options.reuseItems ?? true;
-  const release = (item: Item): void => {
-    if (reuse) spare.push(item);
-  };
-  const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<Item>) => new AsyncQueue<Item>(queueOptions));
+  /** The items, as columns; observers see them through `items.view(ref)` (see ItemStore). */
+  const items = new ItemStore(options.reuseItems ?? true);
+  const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<ItemRef>) => new AsyncQueue<ItemRef>(queueOptions));
 
   const stages: StageState[] = [];
   for (let k = scenario.stages.length - 1; k >= 0; k--) {
@@ -149,20 +143,23 @@ export function buildPipeline(
       pendingRetries: 0,
       openWorkers: spec.workers.length,
       putter: undefined,
-      queue: createQueue({
+      queue: createQueue(
+        {
         capacity: spec.capacity,
         onFull: spec.onFull,
         name: several ? `the ${spec.name} queue` : 'the queue',
         onEnter: (item) => {
-          item.enteredAt = sim.now;
-          if (k === 0) item.bornAt = sim.now;
-          events.itemPut(sim.now, item.putBy, item, stage.queue.size, k);
+          items.setEnteredAt(item, sim.now);
+          if (k === 0) items.setBornAt(item, sim.now);
+          events.itemPut(sim.now, items.putBy(item), items.view(item), stage.queue.size, k);
         },
         onDrop: (item) => {
-          events.itemDropped(sim.now, stage.putter ?? item.putBy, item, stage.queue.size, k);
-          release(item);
+          events.itemDropped(sim.now, stage.putter ?? items.putBy(item), items.view(item), stage.queue.size, k);
+          items.release(item);
         },
-      }),
+        },
+        (item) => `item ${items.id(item)}`,
+      ),
     };
     stages.unshift(stage);
   }
@@ -181,17 +178,17 @@ export function buildPipeline(
   };
 
   /** Puts `item` into `stage`'s queue on behalf of `worker`, reporting backpressure. */
-  const put = (p: Process, stage: StageState, worker: Worker, item: Item): Step => {
+  const put = (p: Process, stage: StageState, worker: Worker, item: ItemRef): Step => {
     const { queue } = stage;
     if (queue.onFull === 'block' && (queue.isFull || queue.waitingPutters > 0)) events.putBlocked(sim.now, worker, stage.index);
-    item.putBy = worker;
+    items.setPutBy(item, worker);
     stage.putter = worker;
     return queue.putStep(p, item);
   };
 
   /** `put` without a yield when that changes nothing (AsyncQueue.putInPlace); false when the caller must yield `put`. */
-  const putInPlace = (p: Process, stage: StageState, worker: Worker, item: Item): boolean => {
-    item.putBy = worker;
+  const putInPlace = (p: Process, stage: StageState, worker: Worker, item: ItemRef): boolean => {
+    items.setPutBy(item, worker);
     stage.putter = worker;
     return stage.queue.putInPlace(p, item);
   };
@@ -200,24 +197,15 @@ export function buildPipeline(
   function* produce(p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): ProcessGenerator {
     const intervals = random.stream(`producer:${producer.index}`);
     const cutoff = source.duration - DEADLINE_TOLERANCE;
-    let making = false;
+    /** The item being put, not yet in the queue. */
+    let making: ItemRef | undefined;
     try {
       while (claim.made < source.items && sim.now < cutoff) {
         claim.made++;
-        const reused = spare.pop();
-        let item: Item;
-        if (reused === undefined) {
-          item = { id: made++, producer: producer.index, bornAt: 0, enteredAt: 0, failures: 0, putBy: producer };
-        } else {
-          item = reused;
-          item.id = made++;
-          item.producer = producer.index;
-          item.bornAt = item.enteredAt = item.failures = 0;
-          item.putBy = producer;
-        }
-        making = true;
+        const item = items.create(made++, producer.index, producer);
+        making = item;
         if (!putInPlace(p, first, producer, item)) yield put(p, first, producer, item);
-        making = false;
+        making = undefined;
         const pause = source.interval.sample(intervals);
         const left = source.duration - sim.now;
         if (pause >= left - DEADLINE_TOLERANCE) {
@@ -230,9 +218,10 @@ export function buildPipeline(
     } catch (error) {
       if (!(error instanceof Interrupt)) throw error;
       // A wait for room was given up: the item never entered, so it was never made.
-      if (making) {
+      if (making !== undefined) {
         made--;
         claim.made--;
+        items.release(making);
       }
     }
     events.workerDone(sim.now, producer);
@@ -243,10 +232,10 @@ export function buildPipeline(
   }
 
   const retries = new Set<Process>();
-  const retry = (consumer: ConsumerState, item: Item): void => {
+  const retry = (consumer: ConsumerState, item: ItemRef): void => {
     const { stage, worker } = consumer;
     stage.pendingRetries++;
-    const process = sim.process(`${worker.name} (retry of item ${item.id})`, function* (p): ProcessGenerator {
+    const process = sim.process(`${worker.name} (retry of item ${items.id(item)})`, function* (p): ProcessGenerator {
       try {
         yield p.sleepStep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
         yield put(p, stage, worker, item);
@@ -268,7 +257,7 @@ export function buildPipeline(
    * events qsim has printed since its first version, when this was an async
    * function awaited by the worker, and which every golden output locks.
    */
-  function* forward(p: Process, next: StageState, worker: Worker, item: Item): ProcessGenerator {
+  function* forward(p: Process, next: StageState, worker: Worker, item: ItemRef): ProcessGenerator {
     if (interrupted) {
       stranded++;
     } else {
@@ -288,35 +277,36 @@ export function buildPipeline(
     const attempts = spec.retries + 1;
     for (;;) {
       const got = queue.getInPlace(p);
-      const item = got === YIELD ? ((yield queue.getStep(p)) as Item | Closed) : got;
+      const item = got === YIELD ? ((yield queue.getStep(p)) as ItemRef | Closed) : got;
       if (item === CLOSED) break;
-      events.itemGot(sim.now, worker, item, queue.size, slot);
+      events.itemGot(sim.now, worker, items.view(item), queue.size, slot);
       const delay = spec.delay.sample(delays);
-      events.processingStarted(sim.now, worker, item, sim.now + delay, slot);
+      events.processingStarted(sim.now, worker, items.view(item), sim.now + delay, slot);
       yield p.sleepStep(delay);
       if (spec.failure > 0 && (consumer.failures as RandomStream).next() < spec.failure) {
-        const attempt = ++item.failures;
-        events.itemFailed(sim.now, worker, item, slot, attempt, attempts);
+        const attempt = items.failures(item) + 1;
+        items.setFailures(item, attempt);
+        events.itemFailed(sim.now, worker, items.view(item), slot, attempt, attempts);
         if (interrupted) {
           stranded++;
         } else if (attempt < attempts) {
           retry(consumer, item);
         } else {
           deadLettered++;
-          events.itemDeadLettered(sim.now, worker, item);
-          release(item);
+          events.itemDeadLettered(sim.now, worker, items.view(item));
+          items.release(item);
         }
         queue.taskDone();
         maybeClose(stage);
         continue;
       }
       if (next === undefined) consumed++;
-      events.itemProcessed(sim.now, worker, item, slot);
+      events.itemProcessed(sim.now, worker, items.view(item), slot);
       if (next !== undefined) {
-        item.failures = 0;
+        items.setFailures(item, 0);
         yield* forward(p, next, worker, item);
       } else {
-        release(item);
+        items.release(item);
       }
       queue.taskDone();
       if (spec.failure > 0) maybeClose(stage);
@@ -373,6 +363,7 @@ export function buildPipeline(
     queues: stages.map((s) => s.queue),
     producers,
     consumers,
+    itemId: (ref) => items.id(ref),
     interrupt() {
       if (interrupted) return;
       interrupted = true;

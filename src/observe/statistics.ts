@@ -80,6 +80,7 @@ export class RunStatistics implements RunObserver {
   #stageWaits: DurationStats[] = [];
   /** Per stage: from entering the stage's queue to the end of a successful attempt there. */
   #stageSystem: DurationStats[] = [];
+  #systemIsStage = false;
   // All queues together.
   #total = 0;
   #totalSince = 0;
@@ -138,7 +139,8 @@ export class RunStatistics implements RunObserver {
     this.#maxTotal = this.#total;
     this.#stageWaits = this.#stageWaits.map(() => new DurationStats());
     this.#wait = this.#stageWaits.length === 1 ? (this.#stageWaits[0] as DurationStats) : new DurationStats();
-    this.#system = new DurationStats();
+    this.#stageSystem = this.#stageSystem.map(() => new DurationStats());
+    this.#system = this.#systemIsStage ? (this.#stageSystem[0] as DurationStats) : new DurationStats();
     // Busy and blocked time are Σ ends − Σ starts: restart each open interval at `time`.
     for (let c = 0; c < this.#busySum.length; c++) {
       this.#busySum[c] = -(this.#inService[c] as number) * time;
@@ -173,6 +175,10 @@ export class RunStatistics implements RunObserver {
     this.#stageDeadLettered = new Float64Array(stages);
     this.#stageWaits = Array.from({ length: stages }, () => new DurationStats());
     this.#stageSystem = Array.from({ length: stages }, () => new DurationStats());
+    // One stage that never fails an attempt: an item enters its queue once, so its time in the system
+    // is its time in the stage, and one DurationStats serves both (one sample per item, not two).
+    this.#systemIsStage = stages === 1 && event.scenario.stages[0]?.failure === 0;
+    this.#system = this.#systemIsStage ? (this.#stageSystem[0] as DurationStats) : new DurationStats();
     if (stages === 1) this.#wait = this.#stageWaits[0] as DurationStats;
     this.#processed = new Float64Array(consumers);
     this.#failed = new Float64Array(consumers);
@@ -239,8 +245,9 @@ export class RunStatistics implements RunObserver {
     addCompensated(this.#busySum, this.#busyLost, c, time);
     (this.#inService[c] as number)--;
     (this.#processed[c] as number)++;
-    (this.#stageSystem[consumer.group] as DurationStats).add(time - item.enteredAt);
-    if (consumer.group === this.#lastStage) this.#system.add(time - item.bornAt);
+    const stageSystem = this.#stageSystem[consumer.group] as DurationStats;
+    stageSystem.add(time - item.enteredAt);
+    if (consumer.group === this.#lastStage && this.#system !== stageSystem) this.#system.add(time - item.bornAt);
   }
 
   itemFailed(time: number, consumer: Worker): void {

@@ -3,7 +3,7 @@ import { DebugSimulation } from '../../src/core/debug-simulation.js';
 import type { AsyncQueue } from '../../src/core/queue.js';
 import type { RunConfig } from '../../src/model/config.js';
 import { debugPipelineOptions, simulateDebugRun } from '../../src/model/debug-run.js';
-import type { Item } from '../../src/model/item.js';
+import type { ItemRef } from '../../src/model/item-store.js';
 import { ItemLedger } from '../../src/model/item-ledger.js';
 import { simulateRun } from '../../src/model/run.js';
 import type { Pipeline } from '../../src/model/pipeline.js';
@@ -48,7 +48,7 @@ describe('the debug run', () => {
     const findings = await runWithRogue((sim, stage) => {
       sim.process('thief', async (p) => {
         await p.sleep(2.2);
-        stolen = ((await (stage.queues[0] as AsyncQueue<Item>).get(p)) as Item).id;
+        stolen = stage.itemId((await (stage.queues[0] as AsyncQueue<ItemRef>).get(p)) as ItemRef);
       });
     });
     expect(stolen).toBeGreaterThanOrEqual(0);
@@ -63,10 +63,10 @@ describe('the debug run', () => {
     const findings = await runWithRogue((sim, stage) => {
       sim.process('echo', async (p) => {
         await p.sleep(2.2);
-        const item = (await (stage.queues[0] as AsyncQueue<Item>).get(p)) as Item;
-        echoed = item.id;
-        await (stage.queues[0] as AsyncQueue<Item>).put(p, item);
-        await (stage.queues[0] as AsyncQueue<Item>).put(p, item);
+        const item = (await (stage.queues[0] as AsyncQueue<ItemRef>).get(p)) as ItemRef;
+        echoed = stage.itemId(item);
+        await (stage.queues[0] as AsyncQueue<ItemRef>).put(p, item);
+        await (stage.queues[0] as AsyncQueue<ItemRef>).put(p, item);
       });
     });
     const kinds = findings.map(([kind]) => kind);

@@ -72,6 +72,9 @@ describe('--warmup: the statistics restart at the warm-up instant', () => {
     expect(summary.throughputPerSecond).toBeCloseTo(2 / 2.5, 12);
     expect(summary.systemSeconds.count).toBe(2);
     expect(summary.waitSeconds.count).toBe(1);
+    // The stage's own figures restart too (they once kept the item finished at 1.5).
+    expect(summary.stages[0]?.systemSeconds).toEqual(summary.systemSeconds);
+    expect(summary.stages[0]?.waitSeconds.count).toBe(1);
   });
 
   test('a warm-up longer than the run leaves nothing measured', () => {
