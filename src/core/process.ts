@@ -32,6 +32,12 @@ export interface ProcessHost {
    * stepped and would be next anyway: it goes on in place, without a round trip.
    */
   runnable(process: Process): boolean;
+  /**
+   * Steps the generator process `process` now, as the one being stepped: called
+   * when its calendar entry fires, which the engine does only while no process
+   * is runnable, so stepping it at once is what the FIFO would do.
+   */
+  stepNow(process: Process): void;
   /** True when `process` is being stepped and nothing else is runnable: a step that did not wait would go on in place. */
   goesOnInPlace(process: Process): boolean;
 }
@@ -161,8 +167,16 @@ export class Process implements ScheduledEvent {
 
   /** Called by the engine when this process's calendar entry comes due: it starts, or wakes from sleep. */
   fire(): void {
-    if (this.state === 'scheduled') this.#start();
-    else this.resume(undefined);
+    if (this.state === 'scheduled') {
+      this.#start();
+    } else if (this.#generator !== undefined) {
+      // Woken from sleep by its calendar entry: nothing else is runnable then, so it is stepped at once.
+      this.state = 'running';
+      this.#host.processWoken(this);
+      this.#host.stepNow(this);
+    } else {
+      this.resume(undefined);
+    }
   }
 
   /**

@@ -212,6 +212,12 @@ export class Simulation implements ProcessHost {
     if (--this.#active === 0) this.#advance();
   }
 
+  stepNow(process: Process): void {
+    this.#stepping = process;
+    process.step();
+    this.#stepping = undefined;
+  }
+
   goesOnInPlace(process: Process): boolean {
     return process === this.#stepping && this.#runnable.length === 0;
   }
