@@ -75,6 +75,10 @@ const mm4Rate = row('M/M/4 rho=0.9, 1M items, --format json', mm4, 1e6);
 const reference = measure([join(root, 'bench', 'reference', 'mm-c-callback.mjs'), '1000000', '4', '0.278', '1']);
 const referenceRate = row('  reference: callback event loop, same model', reference, 1e6);
 check('M/M/4 >= 0.8 x callback loop', mm4Rate >= 0.8 * referenceRate, `${(mm4Rate / referenceRate).toFixed(2)} x`);
+// The floor for coroutines: the same model as bare generator processes and a minimal driver.
+const generators = measure([join(root, 'bench', 'reference', 'mm-c-generators.mjs'), '1000000', '4', '0.278', '1']);
+const generatorsRate = row('  reference: bare generator processes, same model', generators, 1e6);
+verdicts.push(`INFO  bare generator processes vs callback loop: ${(generatorsRate / referenceRate).toFixed(2)} x; qsim vs them: ${(mm4Rate / generatorsRate).toFixed(2)} x`);
 
 // 2. The overloaded demo: backlog grows to ~330,000 items.
 const demo = measure([bin, 'run', '--instant', '--format', 'json', '--seed', '1', '--items', '1000000']);
