@@ -65,16 +65,28 @@ export class ByteChunk implements ByteSink {
   }
 
   append(bytes: Uint8Array): void {
-    // A byte loop beats TypedArray#set for the few bytes of a line's parts.
-    const target = this.#bytes;
-    let at = this.#length;
-    for (let i = 0; i < bytes.length; i++) target[at++] = bytes[i] as number;
-    this.#length = at;
+    this.#length = copyBytes(this.#bytes, this.#length, bytes);
   }
 
   digits(value: number): void {
     this.#length = writeDigits(this.#bytes, this.#length, value);
   }
+
+  line(head: Uint8Array, first: number, middle: Uint8Array, second: number, tail: Uint8Array): void {
+    this.reserve(head.length + middle.length + tail.length + 32);
+    const target = this.#bytes;
+    let at = copyBytes(target, this.#length, head);
+    at = writeDigits(target, at, first);
+    at = copyBytes(target, at, middle);
+    at = writeDigits(target, at, second);
+    this.#length = copyBytes(target, at, tail);
+  }
+}
+
+/** Copies `bytes` into `target` at `at` (a byte loop: faster than TypedArray#set for a few bytes); returns the end. */
+function copyBytes(target: Uint8Array, at: number, bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) target[at++] = bytes[i] as number;
+  return at;
 }
 
 /** Writes the decimal digits of the whole number `value` (0 to 2^53) at `at`; returns the end. */

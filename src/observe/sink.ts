@@ -19,6 +19,12 @@ export interface ByteSink {
   append(bytes: Uint8Array): void;
   /** Appends the decimal digits of a whole number from 0 to 2^53 (at most 16 bytes). */
   digits(value: number): void;
+  /**
+   * Appends a whole line of the shape `head` `first` `middle` `second` `tail`
+   * (two whole numbers between three runs of bytes), reserving its room: the
+   * text log's per-item line in one call.
+   */
+  line(head: Uint8Array, first: number, middle: Uint8Array, second: number, tail: Uint8Array): void;
 }
 
 /** Colours a worker's log line; the CLI supplies one (plain when colour is off). */

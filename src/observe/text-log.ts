@@ -131,24 +131,17 @@ class GotLineBytes {
       tails.push(encoder.encode(`)${close}\n`));
     }
     const longest = Math.max(0, ...heads.map((h) => h.length)) + Math.max(0, ...tails.map((t) => t.length)) + 2 * 16 + 7;
-    return longest <= MAX_RESERVE ? new GotLineBytes(sink, heads, tails, longest) : undefined;
+    return longest <= MAX_RESERVE ? new GotLineBytes(sink, heads, tails) : undefined;
   }
 
   private constructor(
     readonly sink: ByteSink,
     readonly heads: readonly Uint8Array[],
     readonly tails: readonly Uint8Array[],
-    readonly longest: number,
   ) {}
 
   write(consumer: number, id: number, size: number): void {
-    const sink = this.sink;
-    sink.reserve(this.longest);
-    sink.append(this.heads[consumer] as Uint8Array);
-    sink.digits(id);
-    sink.append(GotLineBytes.#middle);
-    sink.digits(size);
-    sink.append(this.tails[consumer] as Uint8Array);
+    this.sink.line(this.heads[consumer] as Uint8Array, id, GotLineBytes.#middle, size, this.tails[consumer] as Uint8Array);
   }
 }
 
