@@ -11,6 +11,13 @@
  * engine: the process never reports that it waits, the clock cannot move, and
  * the run is stopped with a StalledError naming the process.
  *
+ * Generator processes (Process) yield steps instead of awaiting promises; the
+ * engine keeps the runnable ones in a FIFO and steps them itself, before it
+ * looks at the calendar again, in the order their async twins' awaits would
+ * resume as microtasks. A generator process woken from outside the loop (a
+ * signal handler's interrupt, an async process's put) is stepped on a
+ * microtask, after the code that woke it, as an async one would be.
+ *
  * In instant pacing the next event fires synchronously from the primitive that
  * made the last process wait, so a run costs no macrotask per event; it yields
  * to the host event loop every `yieldEvery` events so signals and output are
