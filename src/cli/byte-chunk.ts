@@ -104,7 +104,7 @@ export function writeDigits(target: Uint8Array, at: number, value: number): numb
   let rest = value;
   while (rest >= 10) {
     const tenth = small ? (rest / 10) | 0 : Math.floor(rest / 10);
-    target[--i] = 48 + rest - tenth * 10;
+    target[--i] = 48 + (rest - tenth * 10); // the difference first: 48 + rest can round above 2^53
     rest = tenth;
   }
   target[--i] = 48 + rest;

@@ -19,6 +19,8 @@ export class QueueAudit<T> {
   /** Items waiting in the queue, each with how many times it is in it. */
   readonly #waiting = new Map<T, number>();
   #size = 0;
+  /** drop-oldest has just taken an item out: the next entered() at the same size puts one in its place. */
+  #replacing = false;
   #got = 0;
   #done = 0;
 
@@ -29,12 +31,32 @@ export class QueueAudit<T> {
     readonly describe: (item: T) => string = (item) => `item ${String(item)}`,
   ) {}
 
-  /** `item` entered; `size` is the queue's size right after (unchanged when it went straight to a waiting getter). */
+  /**
+   * `item` entered; `size` is the queue's size right after (unchanged when it
+   * went straight to a waiting getter, or took the place of an item dropped by
+   * drop-oldest).
+   */
   entered(item: T, size: number): void {
-    if (size === this.#size + 1) this.#waiting.set(item, (this.#waiting.get(item) ?? 0) + 1);
+    if (size === this.#size + 1 || (this.#replacing && size === this.#size)) this.#waiting.set(item, (this.#waiting.get(item) ?? 0) + 1);
     else if (size === this.#size) this.#got++;
     else this.#sizeJump(`${this.describe(item)} entered`, size);
+    this.#replacing = false;
     this.#setSize(size);
+  }
+
+  /**
+   * A drop policy discarded `item`: under drop-oldest it was the first item and
+   * leaves the queue (the new item's `entered` follows, in its place); under
+   * drop-newest it never entered.
+   */
+  dropped(item: T, oldest: boolean): void {
+    if (!oldest) return;
+    const count = this.#waiting.get(item);
+    if (count === undefined) {
+      this.monitor.report('item-got-twice', `${this.describe(item)} was dropped from ${this.name} but was not waiting in it`);
+    } else if (count === 1) this.#waiting.delete(item);
+    else this.#waiting.set(item, count - 1);
+    this.#replacing = true;
   }
 
   /** An item is about to leave the front: a waiting putter's item may enter while it does. */
@@ -105,14 +127,18 @@ export class DebugQueue<T> extends AsyncQueue<T> {
   readonly #audit: QueueAudit<T>;
 
   constructor(options: DebugQueueOptions<T>) {
-    const { monitor, describe, onEnter, ...queueOptions } = options;
-    // onEnter runs only after construction, once the audit is set.
+    const { monitor, describe, onEnter, onDrop, ...queueOptions } = options;
+    // The hooks run only after construction, once the audit is set.
     const late: { audit?: QueueAudit<T> } = {};
     super({
       ...queueOptions,
       onEnter: (item) => {
         late.audit?.entered(item, this.size);
         onEnter?.(item);
+      },
+      onDrop: (item) => {
+        late.audit?.dropped(item, this.onFull === 'drop-oldest');
+        onDrop?.(item);
       },
     });
     const audit = new QueueAudit(monitor, this.name, this.capacity, describe);

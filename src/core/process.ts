@@ -211,28 +211,25 @@ export class Process implements ScheduledEvent {
 
   /**
    * True when a step of this generator process that does not wait would let
-   * nobody else go first: the process is being stepped, nothing else is
-   * runnable and no interrupt is pending. Then a primitive may complete without
-   * a yield (`queue.getInPlace`, `queue.putInPlace`) in the same order as the
-   * yielding form, which saves a generator resume per operation.
+   * nobody else go first: the process is being stepped and nothing else is
+   * runnable. Then a primitive may complete without a yield
+   * (`queue.getInPlace`, `queue.putOrStep`) in the same order as the yielding
+   * form, which saves a generator resume per operation.
    */
   get goesOnInPlace(): boolean {
-    return this.#pendingInterrupt === undefined && this.#host.goesOnInPlace(this);
+    return this.#host.goesOnInPlace(this);
   }
 
   /**
    * Engine-internal, generator processes: a step that did not wait (a get that
    * found an item, a put with room). The process goes on with `value` after the
-   * processes already runnable, as an await of a settled promise would.
+   * processes already runnable, as an await of a settled promise would. An
+   * interrupt that is pending stays pending: it is thrown at the next step that
+   * waits, as it is for an async process (a get or put that did not wait never
+   * suspends it).
    */
   continueStep(value: unknown): Step {
-    if (this.#pendingInterrupt !== undefined) {
-      this.#next = this.#pendingInterrupt;
-      this.#pendingInterrupt = undefined;
-      this.#throwNext = true;
-    } else {
-      this.#next = value;
-    }
+    this.#next = value;
     if (!this.#host.runnable(this)) this.#again = true;
     return STEP;
   }
@@ -312,10 +309,16 @@ export class Process implements ScheduledEvent {
     return Promise.reject(interrupt);
   }
 
+  /** The process never suspends: the primitive forgets it and the pending interrupt is thrown at the yield. */
   #deliverPendingStep(state: 'sleeping' | 'waiting', waitable: Waitable | undefined): Step {
+    const interrupt = this.#pendingInterrupt as Interrupt;
+    this.#pendingInterrupt = undefined;
     if (state === 'sleeping') this.#host.cancel(this);
     else waitable?.cancelWait(this);
-    return this.continueStep(undefined); // throws the pending interrupt at the yield
+    this.#next = interrupt;
+    this.#throwNext = true;
+    if (!this.#host.runnable(this)) this.#again = true;
+    return STEP;
   }
 
   #start(): void {

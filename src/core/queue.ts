@@ -188,22 +188,25 @@ export class AsyncQueue<T> implements Waitable {
   }
 
   /**
-   * `putStep` without the yield, when it changes nothing: true when `item` went
-   * in and `process` goes on in place (room, nobody waiting to get or put, see
-   * Process.goesOnInPlace); false when the caller must `yield queue.putStep(p, item)`.
+   * `putStep` that skips the yield when that changes nothing: does what
+   * `putStep` does, and returns undefined when `process` goes on at once (the
+   * put did not wait and, after it and the onEnter/onDrop hooks, nothing else
+   * is runnable: Process.goesOnInPlace), or the step to yield otherwise:
+   * `const step = queue.putOrStep(p, item); if (step) yield step;`.
    */
-  putInPlace(process: Process, item: T): boolean {
-    if (
-      this.#shutDown ||
-      this.#getters.length > 0 ||
-      this.#putters.length > 0 ||
-      this.#items.length >= this.capacity ||
-      !process.goesOnInPlace
-    ) {
-      return false;
+  putOrStep(process: Process, item: T): Step | undefined {
+    if (this.#shutDown) throw new QueueShutDownError(this.name);
+    if (this.#putters.length === 0 && this.#items.length < this.capacity) {
+      this.#admit(item);
+      return process.goesOnInPlace ? undefined : process.continueStep(undefined);
     }
-    this.#admit(item);
-    return true;
+    if (this.onFull !== 'block') {
+      this.#drop(item);
+      return process.goesOnInPlace ? undefined : process.continueStep(undefined);
+    }
+    this.#putters.push(process);
+    this.#putterItems.push(item);
+    return process.suspendStep('waiting', this.#putWait, this);
   }
 
   /** Puts `item` without waiting; when full, throws QueueFullError under 'block' and drops under a drop policy. */

@@ -207,7 +207,7 @@ export class Simulation implements ProcessHost {
 
   processBlocked(_process: Process): void {
     // Inside the engine's loop (#advancing) the loop itself goes on: no call needed.
-    if (--this.#active === 0 && !this.#advancing) this.#advance();
+    if (--this.#active === 0 && !this.#advancing) this.#goOn();
   }
 
   processWoken(_process: Process): void {
@@ -216,7 +216,7 @@ export class Simulation implements ProcessHost {
 
   processFinished(process: Process): void {
     this.#live.delete(process);
-    if (--this.#active === 0) this.#advance();
+    if (--this.#active === 0 && !this.#advancing) this.#goOn();
   }
 
   stepNow(process: Process): void {
@@ -315,8 +315,23 @@ export class Simulation implements ProcessHost {
     } finally {
       this.#advancing = false;
     }
-    if (this.#active === 0) this.#advance();
+    if (this.#active === 0) this.#goOn();
   };
+
+  /**
+   * Every process waits again after work done outside the engine's loop (an
+   * async process's step, a process woken from outside): go on. A wall-clock
+   * wait armed before that work may be for a later event than one it
+   * scheduled, so it is planned again.
+   */
+  #goOn(): void {
+    if (this.#timer !== undefined) {
+      this.#timers.clearTimeout(this.#timer);
+      this.#timer = undefined;
+      this.#timerArmed = false;
+    }
+    this.#advance();
+  }
 
   #finish(): void {
     if (this.#live.size === 0) {

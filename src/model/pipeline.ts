@@ -177,21 +177,19 @@ export function buildPipeline(
     }
   };
 
-  /** Puts `item` into `stage`'s queue on behalf of `worker`, reporting backpressure. */
-  const put = (p: Process, stage: StageState, worker: Worker, item: ItemRef): Step => {
+  /**
+   * Puts `item` into `stage`'s queue on behalf of `worker`, reporting
+   * backpressure; returns the step to yield, or undefined when the worker goes
+   * on at once (AsyncQueue.putOrStep).
+   */
+  const put = (p: Process, stage: StageState, worker: Worker, item: ItemRef): Step | undefined => {
     const { queue } = stage;
     if (queue.onFull === 'block' && (queue.isFull || queue.waitingPutters > 0)) events.putBlocked(sim.now, worker, stage.index);
     items.setPutBy(item, worker);
     stage.putter = worker;
-    return queue.putStep(p, item);
+    return queue.putOrStep(p, item);
   };
 
-  /** `put` without a yield when that changes nothing (AsyncQueue.putInPlace); false when the caller must yield `put`. */
-  const putInPlace = (p: Process, stage: StageState, worker: Worker, item: ItemRef): boolean => {
-    items.setPutBy(item, worker);
-    stage.putter = worker;
-    return stage.queue.putInPlace(p, item);
-  };
 
   let producing = producers.length;
   function* produce(p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): ProcessGenerator {
@@ -204,7 +202,8 @@ export function buildPipeline(
         claim.made++;
         const item = items.create(made++, producer.index, producer);
         making = item;
-        if (!putInPlace(p, first, producer, item)) yield put(p, first, producer, item);
+        const putting = put(p, first, producer, item);
+        if (putting) yield putting;
         making = undefined;
         const pause = source.interval.sample(intervals);
         const left = source.duration - sim.now;
@@ -238,7 +237,8 @@ export function buildPipeline(
     const process = sim.process(`${worker.name} (retry of item ${items.id(item)})`, function* (p): ProcessGenerator {
       try {
         yield p.sleepStep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
-        yield put(p, stage, worker, item);
+        const putting = put(p, stage, worker, item);
+        if (putting) yield putting;
       } catch (error) {
         if (!(error instanceof Interrupt || (interrupted && error instanceof QueueShutDownError))) throw error;
         stranded++;
@@ -262,7 +262,8 @@ export function buildPipeline(
       stranded++;
     } else {
       try {
-        yield put(p, next, worker, item);
+        const putting = put(p, next, worker, item);
+        if (putting) yield putting;
       } catch (error) {
         if (!(interrupted && error instanceof QueueShutDownError)) throw error;
         stranded++;

@@ -30,7 +30,7 @@ function collector(): { stream: { write(chunk: string | Uint8Array): boolean }; 
 }
 
 describe('writeDigits', () => {
-  test.each([0, 7, 10, 99, 100, 12345, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53])('writes %d as String() does', (value) => {
+  test.each([0, 7, 10, 99, 100, 12345, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 47, 2 ** 53 - 1, 2 ** 53])('writes %d as String() does', (value) => {
     expect(digitsOf(value)).toBe(String(value));
   });
 });

@@ -60,8 +60,10 @@ async function runModel(m: Model, style: Style): Promise<ModelRun> {
     return (yield jobs.getStep(p)) as number | Closed;
   };
   const putJob = function* (p: Process, item: number): Generator<Step, void, unknown> {
-    if (style === 'in-place' && jobs.putInPlace(p, item)) {
-      run.putsInPlace++;
+    if (style === 'in-place') {
+      const step = jobs.putOrStep(p, item);
+      if (step === undefined) run.putsInPlace++;
+      else yield step;
       return;
     }
     yield jobs.putStep(p, item);
@@ -240,7 +242,7 @@ describe('generator processes', () => {
     );
   });
 
-  test('getInPlace and putInPlace give the order of always yielding getStep and putStep, and a get refuses while a putter waits', async () => {
+  test('getInPlace and putOrStep give the order of always yielding getStep and putStep, and a get refuses while a putter waits', async () => {
     // A queue of one that the producer (no pause between puts) keeps full: it waits for room at every other put.
     const model: Model = { producers: 1, consumers: 1, items: 4, capacity: 1, intervals: [0], delays: [1] };
     const yielding = await runModel(model, 'generator');
@@ -531,5 +533,109 @@ describe('generator processes woken from outside the engine (a signal handler, a
     b.interrupt();
     await done;
     expect(log).toEqual(['interrupting a', 'interrupting b', 'a caught Interrupt at 0', 'b caught Interrupt at 0']);
+  });
+});
+
+describe('steps that do not wait, as async awaits that do not suspend', () => {
+  type Style = 'async' | 'generator' | 'in-place';
+
+  /** `t` is woken through `gate`, then interrupted while runnable; its next step is a get or put that does not wait. */
+  async function interruptedBeforeAnOp(style: Style, op: 'get' | 'put'): Promise<string[]> {
+    const sim = new Simulation();
+    const q = new AsyncQueue<string>({ name: 'q' });
+    const gate = new AsyncQueue<string>({ name: 'gate' });
+    const log: string[] = [];
+    const caught = (error: unknown): void => void log.push(`${error instanceof Interrupt ? 'Interrupt' : String(error)}, q.size=${q.size}`);
+    const target =
+      style === 'async'
+        ? sim.process('t', async (p) => {
+            try {
+              await gate.get(p);
+              if (op === 'get') log.push(`got ${String(await q.get(p))}`);
+              else await q.put(p, 'x');
+              log.push(`after the ${op}, q.size=${q.size}`);
+              await p.sleep(1);
+            } catch (error) {
+              caught(error);
+            }
+          })
+        : sim.process('t', function* (p): ProcessGenerator {
+            try {
+              yield gate.getStep(p);
+              if (op === 'get') {
+                const got = style === 'in-place' ? q.getInPlace(p) : YIELD;
+                log.push(`got ${String(got === YIELD ? yield q.getStep(p) : got)}`);
+              } else {
+                const step = style === 'in-place' ? q.putOrStep(p, 'x') : q.putStep(p, 'x');
+                if (step) yield step;
+              }
+              log.push(`after the ${op}, q.size=${q.size}`);
+              yield p.sleepStep(1);
+            } catch (error) {
+              caught(error);
+            }
+          });
+    sim.process('driver', () => {
+      if (op === 'get') q.putNowait('item');
+      gate.putNowait('go');
+      target.interrupt();
+    });
+    await sim.run();
+    return log;
+  }
+
+  test.each(['generator', 'in-place'] as const)(
+    'an interrupt pending at a get or put that does not wait stays pending to the next wait (%s, as async)',
+    async (style) => {
+      const get = await interruptedBeforeAnOp('async', 'get');
+      expect(get).toEqual(['got item', 'after the get, q.size=0', 'Interrupt, q.size=0']);
+      expect(await interruptedBeforeAnOp(style, 'get')).toEqual(get);
+      const put = await interruptedBeforeAnOp('async', 'put');
+      expect(put).toEqual(['after the put, q.size=1', 'Interrupt, q.size=1']);
+      expect(await interruptedBeforeAnOp(style, 'put')).toEqual(put);
+    },
+  );
+
+  /** A queue whose onEnter hook wakes a watcher: the woken watcher goes before the putter, as with await put. */
+  async function hookWakes(style: Style): Promise<string[]> {
+    const sim = new Simulation();
+    const log: string[] = [];
+    const signal = new AsyncQueue<string>({ name: 'signal' });
+    const q = new AsyncQueue<number>({ name: 'q', onEnter: (item) => signal.putNowait(`entered ${item}`) });
+    if (style === 'async') {
+      sim.process('watcher', async (p) => {
+        for (let s = await signal.get(p); s !== CLOSED; s = await signal.get(p)) log.push(`watcher saw ${s}`);
+      });
+      sim.process('producer', async (p) => {
+        await p.sleep(1);
+        for (const x of [1, 2]) {
+          await q.put(p, x);
+          log.push(`producer put ${x}`);
+        }
+        signal.shutdown();
+      });
+    } else {
+      sim.process('watcher', function* (p): ProcessGenerator {
+        for (let s = yield signal.getStep(p); s !== CLOSED; s = yield signal.getStep(p)) log.push(`watcher saw ${String(s)}`);
+      });
+      sim.process('producer', function* (p): ProcessGenerator {
+        yield p.sleepStep(1);
+        for (const x of [1, 2]) {
+          const step = style === 'in-place' ? q.putOrStep(p, x) : q.putStep(p, x);
+          if (step) yield step;
+          log.push(`producer put ${x}`);
+        }
+        signal.shutdown();
+      });
+    }
+    await sim.run();
+    return log;
+  }
+
+  test('a put whose onEnter hook wakes a process lets it go first, in place or not', async () => {
+    const expected = ['watcher saw entered 1', 'producer put 1', 'watcher saw entered 2', 'producer put 2'];
+    expect(await hookWakes('async')).toEqual(expected);
+    expect(await hookWakes('generator')).toEqual(expected);
+    expect(await hookWakes('in-place')).toEqual(expected);
   });
 });

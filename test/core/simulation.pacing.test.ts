@@ -1,4 +1,6 @@
 import { WallClockPacing } from '../../src/core/pacing.js';
+import { AsyncQueue } from '../../src/core/queue.js';
+import type { Process, ProcessGenerator } from '../../src/core/process.js';
 import { Simulation } from '../../src/core/simulation.js';
 import type { Timers } from '../../src/core/timers.js';
 
@@ -49,4 +51,41 @@ describe('wall-clock pacing', () => {
     expect(timeouts).toEqual([2 ** 31 - 1]);
     sim.stop();
   });
+});
+
+describe('wall-clock pacing and work from outside the engine', () => {
+  it.each(['async', 'generator'] as const)(
+    'a process interrupted from outside that then sleeps plans the wall-clock wait anew (%s)',
+    async (style) => {
+      const { timers, timeouts } = recordingTimers();
+      const sim = new Simulation({ pacing: new WallClockPacing({ speed: 1, now: () => 0 }), timers });
+      const jobs = new AsyncQueue<number>({ name: 'jobs' }); // nobody puts: a waits until interrupted
+      const a =
+        style === 'async'
+          ? sim.process('a', async (p: Process) => {
+              try {
+                await jobs.get(p);
+              } catch {
+                await p.sleep(3);
+              }
+            })
+          : sim.process('a', function* (p): ProcessGenerator {
+              try {
+                yield jobs.getStep(p);
+              } catch {
+                yield p.sleepStep(3);
+              }
+            });
+      sim.process('b', async (p) => {
+        await p.sleep(50);
+      });
+      void sim.run();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(timeouts).toEqual([50_000]); // b's event, the first due
+      a.interrupt(); // from outside the engine, as a signal handler would
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(timeouts).toEqual([50_000, 3_000]); // planned again for a's new sleep, which comes first
+      sim.stop();
+    },
+  );
 });

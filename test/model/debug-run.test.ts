@@ -28,6 +28,9 @@ describe('the debug run', () => {
     ['the demo', base],
     ['a bounded queue, 3 producers, 4 consumers', demoConfig({ seed: 7, producers: 3, consumers: ['a', 'b', 'c', 'd'], capacity: 2, items: 200, interval: 0.1 })],
     ['no items', { ...base, items: 0 }],
+    // drop-oldest replaces the first item in place: the queue's size does not change (once a false finding)
+    ['drop-oldest, a queue of 2', demoConfig({ seed: 1, items: 200, capacity: 2, onFull: 'drop-oldest', interval: 0.2 })],
+    ['drop-newest, a queue of 2', demoConfig({ seed: 1, items: 200, capacity: 2, onFull: 'drop-newest', interval: 0.2 })],
   ])('%s: finds nothing and prints the same bytes as the plain run', async (_name, config) => {
     let plain = '';
     let checked = '';
