@@ -28,7 +28,8 @@ if (process.env.QSIM_IN_PROCESS_PART) {
       const arrivals = new RandomStream(1, 'producer');
       sim.process('producer', function* (p) {
         for (let i = 0; i < items; i++) {
-          if (!queue.putInPlace(p, i)) yield queue.putStep(p, i);
+          const putting = queue.putOrStep(p, i);
+          if (putting) yield putting;
           yield p.sleepStep(arrivals.exponential(0.278));
         }
         queue.shutdown();
