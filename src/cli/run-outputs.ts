@@ -3,17 +3,12 @@
  * comes after the run. An observer nobody asked for is not attached: the
  * statistics only for json, ndjson, --stats, --chart or --explain (behind a
  * warm-up gate only with --warmup); the queue-size series
- * only for --chart; the progress bar only when progressWanted().
+ * only for --chart; the progress bar only when progressWanted(). Each
+ * observer's and renderer's module is loaded only when it is used: start-up is
+ * most of a small run's time.
  */
 import type { RunObserver } from '../model/events.js';
-import { renderExplanation } from '../observe/explain.js';
-import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
-import { NdjsonLog } from '../observe/ndjson-log.js';
-import { QueueSizeSeries } from '../observe/queue-series.js';
 import type { TextSink } from '../observe/sink.js';
-import { RunStatistics } from '../observe/statistics.js';
-import { renderStatsTable } from '../observe/stats-table.js';
-import { FinalLineLog, TextLog } from '../observe/text-log.js';
 import { colourEnabled } from './color.js';
 import type { CliIo } from './io.js';
 import { createProgressBar, itemsToMake, progressWanted } from './progress.js';
@@ -41,17 +36,23 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
   const observers: RunObserver[] = progress ? [progress] : [];
 
   if (format === 'text') {
+    const { FinalLineLog, TextLog } = await import('../observe/text-log.js');
     observers.push(run.quiet ? new FinalLineLog(out, { timestamps }) : new TextLog(out, { ...(palette ? { palette } : {}), timestamps }));
   } else if (format === 'ndjson' && !run.quiet) {
+    const { NdjsonLog } = await import('../observe/ndjson-log.js');
     observers.push(new NdjsonLog(out));
   }
-  const statistics =
-    format !== 'text' || stats || chart || explain
-      ? new RunStatistics({ ...(run.config ? { config: run.config } : {}), warmup: run.warmup })
-      : undefined;
-  if (statistics) observers.push(...statistics.observers());
-  const series = chart ? new QueueSizeSeries() : undefined;
+  let statistics: import('../observe/statistics.js').RunStatistics | undefined;
+  if (format !== 'text' || stats || chart || explain) {
+    const { RunStatistics } = await import('../observe/statistics.js');
+    statistics = new RunStatistics({ ...(run.config ? { config: run.config } : {}), warmup: run.warmup });
+    observers.push(...statistics.observers());
+  }
+  const series = chart ? new (await import('../observe/queue-series.js')).QueueSizeSeries() : undefined;
   if (series) observers.push(series);
+  const json = format !== 'text' ? await import('../observe/json-output.js') : undefined;
+  const table = stats ? await import('../observe/stats-table.js') : undefined;
+  const explanation = explain ? await import('../observe/explain.js') : undefined;
   // asciichart is loaded only for --chart.
   const charts = chart ? await import('../observe/queue-chart.js') : undefined;
 
@@ -62,15 +63,15 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
     finished() {
       if (!statistics) return;
       const summary = statistics.summary();
-      if (format === 'json') out.write(renderJsonSummary(summary));
-      if (format === 'ndjson') out.write(renderNdjsonSummary(summary));
-      if (stats) out.write('\n' + renderStatsTable(summary));
+      if (format === 'json' && json) out.write(json.renderJsonSummary(summary));
+      if (format === 'ndjson' && json) out.write(json.renderNdjsonSummary(summary));
+      if (table) out.write('\n' + table.renderStatsTable(summary));
       if (series && charts) {
         const width = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : DEFAULT_COLUMNS;
         out.write('\n' + charts.renderQueueChart(series, { width, colour, allQueues: run.scenario.stages.length > 1 }));
         out.write('\n' + charts.renderUtilizationBars(summary, width, palette));
       }
-      if (explain) out.write(renderExplanation(summary, run.scenario));
+      if (explanation) out.write(explanation.renderExplanation(summary, run.scenario));
     },
   };
 }
