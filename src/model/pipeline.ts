@@ -57,12 +57,15 @@ export interface Pipeline {
 }
 
 export interface PipelineOptions {
-  /** Makes each stage's queue; a plain AsyncQueue by default (debug mode passes a DebugQueue). */
+  /**
+   * Makes each stage's queue; a plain AsyncQueue by default (debug mode passes a
+   * DebugQueue). `describe` names a queued item in findings ("item 17").
+   */
   createQueue?: (options: QueueOptions<ItemRef>, describe: (item: ItemRef) => string) => AsyncQueue<ItemRef>;
   /**
-   * Reuse the objects of items that have left the pipeline (default true). Debug
-   * mode turns it off, so that a model that mishandles an item cannot make
-   * two items share one object and blur what it reports.
+   * Reuse the store indexes of items that have left the pipeline (default
+   * true). Debug mode turns it off, so that a model that mishandles an item
+   * cannot make two items share one index and blur what it reports.
    */
   reuseItems?: boolean;
 }
