@@ -47,6 +47,8 @@ export interface RunFinished {
  * an event no observer asked for costs nothing but an empty call.
  *
  * `stage` arguments are indexes into scenario.stages; a consumer's stage is its `group`.
+ * An `item` argument is valid during its event only (the pipeline passes one
+ * view of its item store, pointed at each item in turn): copy what you keep.
  */
 export interface RunObserver {
   runStarted?(event: RunStarted): void;
