@@ -60,16 +60,9 @@ export class ByteChunk implements ByteSink {
     this.#length = 0;
   }
 
+  /** Makes room for `length` (at most MAX_RESERVE) more bytes: flushes when the chunk is full or they would not fit. */
   reserve(length: number): void {
     if (this.#length >= this.#limit || this.#length + length > this.#bytes.length) this.#flush();
-  }
-
-  append(bytes: Uint8Array): void {
-    this.#length = copyBytes(this.#bytes, this.#length, bytes);
-  }
-
-  digits(value: number): void {
-    this.#length = writeDigits(this.#bytes, this.#length, value);
   }
 
   line(head: Uint8Array, first: number, middle: Uint8Array, second: number, tail: Uint8Array): void {

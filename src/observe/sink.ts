@@ -9,20 +9,14 @@ export interface TextSink {
   readonly bytes?: ByteSink | undefined;
 }
 
-/** The longest run of bytes one `reserve` can promise. */
+/** The longest line a ByteSink takes (bytes). */
 export const MAX_RESERVE = 1024;
 
 export interface ByteSink {
-  /** Makes room for `length` (at most MAX_RESERVE) more bytes; `append` and `digits` write within it unchecked. */
-  reserve(length: number): void;
-  /** Appends UTF-8 bytes. */
-  append(bytes: Uint8Array): void;
-  /** Appends the decimal digits of a whole number from 0 to 2^53 (at most 16 bytes). */
-  digits(value: number): void;
   /**
    * Appends a whole line of the shape `head` `first` `middle` `second` `tail`
-   * (two whole numbers between three runs of bytes), reserving its room: the
-   * text log's per-item line in one call.
+   * (two whole numbers from 0 to 2^53 between three runs of UTF-8 bytes, at
+   * most MAX_RESERVE bytes in all): the text log's per-item line in one call.
    */
   line(head: Uint8Array, first: number, middle: Uint8Array, second: number, tail: Uint8Array): void;
 }

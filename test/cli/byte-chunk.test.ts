@@ -36,30 +36,26 @@ describe('writeDigits', () => {
 });
 
 describe('ByteChunk', () => {
-  test('reserve flushes once the chunk is past its limit, and never splits what was reserved', () => {
-    let flushes = 0;
-    const chunk: ByteChunk = new ByteChunk(8, () => {
-      flushes++;
-      chunk.take();
-    });
-    chunk.reserve(6);
-    chunk.append(new TextEncoder().encode('abcdef'));
-    expect(flushes).toBe(0);
-    chunk.reserve(6);
-    chunk.append(new TextEncoder().encode('ghijkl'));
-    expect(flushes).toBe(0); // 12 bytes: past the limit of 8, within the room for one more line
+  test('a line past the limit goes in whole; the next one flushes first', () => {
+    const taken: string[] = [];
+    const chunk: ByteChunk = new ByteChunk(16, () => taken.push(decode(chunk.take())));
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    chunk.line(bytes('a='), 1, bytes(' b='), 22, bytes('\n'));
+    expect(taken).toEqual([]);
+    chunk.line(bytes('a='), 333, bytes(' b='), 4444, bytes('\n'));
+    expect(taken).toEqual([]); // 22 bytes: past the limit of 16, within the room for one more line
     expect(chunk.isFull).toBe(true);
-    chunk.reserve(1);
-    expect(flushes).toBe(1);
+    chunk.line(bytes('a='), 5, bytes(' b='), 6, bytes('\n'));
+    expect(taken).toEqual(['a=1 b=22\na=333 b=4444\n']);
+    expect(decode(chunk.take())).toBe('a=5 b=6\n');
   });
 
   test('take hands over the bytes and goes on in a new buffer', () => {
     const chunk = new ByteChunk(64, () => {});
     chunk.text('héllo ');
-    chunk.digits(42);
     const first = chunk.take();
     chunk.text('again');
-    expect(decode(first)).toBe('héllo 42');
+    expect(decode(first)).toBe('héllo ');
     expect(decode(chunk.take())).toBe('again');
   });
 });
