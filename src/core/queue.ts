@@ -173,18 +173,8 @@ export class AsyncQueue<T> implements Waitable {
    * already runnable, as an await of `put` would.
    */
   putStep(process: Process, item: T): Step {
-    if (this.#shutDown) throw new QueueShutDownError(this.name);
-    if (this.#putters.length === 0 && this.#items.length < this.capacity) {
-      this.#admit(item);
-      return process.continueStep(undefined);
-    }
-    if (this.onFull !== 'block') {
-      this.#drop(item);
-      return process.continueStep(undefined);
-    }
-    this.#putters.push(process);
-    this.#putterItems.push(item);
-    return process.suspendStep('waiting', this.#putWait, this);
+    // Where putOrStep would go on in place, continueStep goes on in place too: the same order.
+    return this.putOrStep(process, item) ?? process.continueStep(undefined);
   }
 
   /**

@@ -15,18 +15,10 @@
 import type { ModelProcessSummary, ModelQueueSummary, ModelSummary } from './model-summary.js';
 import { CONFIDENCE_LEVEL, meanOf, mergeDistribution, sumOf } from './replications.js';
 import { confidenceInterval } from './student-t.js';
+import type { ReplicatedStatistic } from './summary.js';
 
 /** One figure over the replications: its mean and 95% interval, and each replication's value (null where it was undefined). */
-export interface ModelReplicatedStatistic {
-  /** Where the figure is in each replication's summary. */
-  readonly path: string;
-  readonly mean: number | null;
-  /** null with fewer than two known values. */
-  readonly halfWidth: number | null;
-  readonly low: number | null;
-  readonly high: number | null;
-  readonly values: readonly (number | null)[];
-}
+export type ModelReplicatedStatistic = Omit<ReplicatedStatistic, 'predicted' | 'predictedInside'>;
 
 export interface ModelQueueReplications {
   readonly name: string;

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { schemaValidator } from '../helpers/schema.js';
 import { qsim } from '../helpers/cli.js';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/run-summary.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const validate = schemaValidator('run-summary.schema.json');
 
 interface Statistic {
   path: string;

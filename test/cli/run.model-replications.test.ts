@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { schemaValidator } from '../helpers/schema.js';
 import { qsim } from '../helpers/cli.js';
 
 const DEMO = 'examples/models/demo.mjs';
 const PRIORITY_TS = 'examples/models/priority.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/model-summary.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const validate = schemaValidator('model-summary.schema.json');
 
 interface Statistic {
   path: string;

@@ -2,14 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { BIN, cleanEnv, qsim, qsimAsync } from '../helpers/cli.js';
+import { schemaValidator } from '../helpers/schema.js';
 
 const DEMO = 'examples/models/demo.mjs';
 const fixture = (name: string): string => `test/fixtures/models/${name}`;
 
-const schema = JSON.parse(readFileSync(new URL('../../schema/model-summary.schema.json', import.meta.url), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+const validate = schemaValidator('model-summary.schema.json');
 
 describe('qsim run --model: the demo as a model prints what qsim run prints', () => {
   test.each([

@@ -1,21 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { chalkFrameStyle } from '../../src/cli/chalk-styles.js';
 import { bar, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
 import type { LiveSnapshot } from '../../src/live/snapshot.js';
 import { textWidth } from '../../src/live/text-width.js';
 import { DEMO, snapshotAt, stripSgr } from '../helpers/live.js';
-
-/**
- * Golden frames live in test/fixtures and must match byte for byte. To create or
- * update one after a deliberate change, run with UPDATE_GOLDEN=1, then review and commit it.
- */
-function golden(name: string, lines: readonly string[]): void {
-  const url = new URL(`../fixtures/${name}`, import.meta.url);
-  const text = lines.join('\n') + '\n';
-  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(url, text);
-  expect(existsSync(url)).toBe(true);
-  expect(text).toBe(readFileSync(url, 'utf8'));
-}
+import { golden } from '../helpers/golden.js';
 
 function expectExactSize(lines: readonly string[], columns: number, rows: number): void {
   expect(lines).toHaveLength(rows);

@@ -1,17 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ModelFunction } from '../../src/api/model.js';
 import { renderFrame } from '../../src/live/frame.js';
 import { textWidth } from '../../src/live/text-width.js';
 import { modelOptions, modelSnapshotAt } from '../helpers/model-live.js';
-
-/** As in frame.test.ts: golden frames match byte for byte; UPDATE_GOLDEN=1 writes them, to review and commit. */
-function golden(name: string, lines: readonly string[]): void {
-  const url = new URL(`../fixtures/${name}`, import.meta.url);
-  const text = lines.join('\n') + '\n';
-  if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(url, text);
-  expect(existsSync(url)).toBe(true);
-  expect(text).toBe(readFileSync(url, 'utf8'));
-}
+import { golden } from '../helpers/golden.js';
 
 function expectExactSize(lines: readonly string[], columns: number, rows: number): void {
   expect(lines).toHaveLength(rows);

@@ -1,21 +1,9 @@
-import { createDistribution } from '../../src/model/distribution.js';
 import type { ModelOptions } from '../../src/api/model.js';
 import { ModelBuildError, simulateModel, summarizeModel } from '../../src/runner/run-model.js';
 import { ModelFileError } from '../../src/runner/load-model.js';
+import { modelOptions } from '../helpers/model-live.js';
 
-const options = (seed: number, items: number): ModelOptions => ({
-  producers: 1,
-  consumers: ['Fred', 'George'],
-  items,
-  interval: createDistribution({ kind: 'const', value: 0.5 }),
-  delay: createDistribution({ kind: 'uniform', min: 0, max: 3 }),
-  concurrency: 1,
-  capacity: Infinity,
-  onFull: 'block',
-  duration: Infinity,
-  seed,
-  set: {},
-});
+const options = (seed: number, items: number): ModelOptions => modelOptions(seed, { items });
 
 describe('running a model as a function (for sweeps)', () => {
   test('summarizeModel(file, options) returns the summary; the same seed gives the same summary, another seed another', async () => {
