@@ -1,12 +1,8 @@
-import { qsim } from '../helpers/cli.js';
+import { expectUsageError, qsim } from '../helpers/cli.js';
 
-function expectUsageError(args: string[], pattern: RegExp): void {
-  const result = qsim(['run', '--instant', ...args]);
-  expect(result.status).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^qsim: [^\n]+\n$/); // exactly one line
-  expect(result.stderr).toMatch(pattern);
-  expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+/** `qsim run --instant args` is refused as bad input (see expectUsageError). */
+function expectRunUsageError(args: string[], pattern: RegExp): void {
+  expectUsageError(['run', '--instant', ...args], pattern);
 }
 
 describe('qsim run rejects bad input with one line and exit code 2', () => {
@@ -35,7 +31,7 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     [['--iterms', '3'], /unknown option '--iterms' \(Did you mean --items\?\)/],
     [['--items'], /option '-n, --items <n>' argument missing/],
   ])('%j', (args, pattern) => {
-    expectUsageError(args, pattern);
+    expectRunUsageError(args, pattern);
   });
 
   test('--speed 0 is rejected', () => {

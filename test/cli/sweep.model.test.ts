@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { qsim } from '../helpers/cli.js';
+import { expectUsageError, qsim } from '../helpers/cli.js';
 
 // A batching server with nothing random in it: an item arrives every 100 ms
 // (10/s); the server takes up to `batch` waiting items and works 350 ms on
@@ -43,14 +43,6 @@ beforeAll(() => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const SWEEP = () => ['sweep', '--model', model, '--vary', 'set.batch=1..6', '--items', '200', '--seed', '4', '--slo', 'wait.p95<1s'];
-
-function expectUsageError(args: string[], pattern: RegExp): void {
-  const result = qsim(args);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^qsim: [^\n]+\n$/); // exactly one line
-  expect(result.stderr).toMatch(pattern);
-  expect(result.status).toBe(2);
-}
 
 describe('qsim sweep --model', () => {
   test('a .ts model in a folder with no package.json: the table shows set.batch, ρ is unknown, and the first batch that keeps up is recommended', () => {

@@ -3,20 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { BIN, cleanEnv, qsim } from '../helpers/cli.js';
+import { BIN, cleanEnv, expectUsageError, qsim } from '../helpers/cli.js';
 import { qsimInPty } from '../helpers/pty.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qsim-sweep-'));
 const MODEL = ['--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--items', '1000', '--seed', '7'];
 const SWEEP = ['sweep', '--vary', 'consumers=3..5', '--vary', 'concurrency=1|2', ...MODEL, '--slo', 'wait.p95<2s'];
-
-function expectUsageError(args: string[], pattern: RegExp): void {
-  const result = qsim(args);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^qsim: [^\n]+\n$/); // exactly one line
-  expect(result.stderr).toMatch(pattern);
-  expect(result.status).toBe(2);
-}
 
 function write(name: string, text: string): string {
   const file = join(scratch, name);

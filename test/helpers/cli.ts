@@ -32,3 +32,13 @@ export function qsimAsync(args: readonly string[], env: Record<string, string> =
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** `qsim args` is refused as bad input: one line on stderr matching `pattern`, nothing on stdout, no stack trace, exit 2. */
+export function expectUsageError(args: readonly string[], pattern: RegExp): void {
+  const result = qsim(args);
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^qsim: [^\n]+\n$/); // exactly one line
+  expect(result.stderr).toMatch(pattern);
+  expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+}
