@@ -82,21 +82,54 @@ function copyBytes(target: Uint8Array, at: number, bytes: Uint8Array): number {
   return at;
 }
 
+/** The ASCII digits of 00..99, two bytes each: one division per two digits. */
+const DIGIT_PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  DIGIT_PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  DIGIT_PAIRS[2 * i + 1] = 48 + (i % 10);
+}
+
+/** Digits of a whole number from 0 to 2^31 - 1. */
+function decimalLength(value: number): number {
+  if (value < 100000) return value < 100 ? (value < 10 ? 1 : 2) : value < 1000 ? 3 : value < 10000 ? 4 : 5;
+  return value < 10000000 ? (value < 1000000 ? 6 : 7) : value < 100000000 ? 8 : value < 1000000000 ? 9 : 10;
+}
+
 /** Writes the decimal digits of the whole number `value` (0 to 2^53) at `at`; returns the end. */
 export function writeDigits(target: Uint8Array, at: number, value: number): number {
-  if (value < 10) {
-    target[at] = 48 + value;
-    return at + 1;
+  return value <= 0x7fffffff ? writeSmallDigits(target, at, value | 0) : writeLargeDigits(target, at, value);
+}
+
+/** 0 to 2^31 - 1: small-integer arithmetic, two digits per step. */
+function writeSmallDigits(target: Uint8Array, at: number, value: number): number {
+  const end = at + decimalLength(value);
+  let i = end;
+  let rest = value;
+  while (rest >= 100) {
+    const hundredth = (rest / 100) | 0;
+    const pair = (rest - hundredth * 100) << 1;
+    target[--i] = DIGIT_PAIRS[pair + 1] as number;
+    target[--i] = DIGIT_PAIRS[pair] as number;
+    rest = hundredth;
   }
-  // Small integer arithmetic up to 2^31, doubles beyond.
-  const small = value <= 0x7fffffff;
+  if (rest >= 10) {
+    target[--i] = DIGIT_PAIRS[(rest << 1) + 1] as number;
+    target[--i] = DIGIT_PAIRS[rest << 1] as number;
+  } else {
+    target[--i] = 48 + rest;
+  }
+  return end;
+}
+
+/** 2^31 to 2^53: doubles, one digit per step. */
+function writeLargeDigits(target: Uint8Array, at: number, value: number): number {
   let length = 1;
-  for (let rest = value; rest >= 10; rest = small ? (rest / 10) | 0 : Math.floor(rest / 10)) length++;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) length++;
   const end = at + length;
   let i = end;
   let rest = value;
   while (rest >= 10) {
-    const tenth = small ? (rest / 10) | 0 : Math.floor(rest / 10);
+    const tenth = Math.floor(rest / 10);
     target[--i] = 48 + (rest - tenth * 10); // the difference first: 48 + rest can round above 2^53
     rest = tenth;
   }

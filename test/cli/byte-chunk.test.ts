@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ByteChunk, writeDigits } from '../../src/cli/byte-chunk.js';
 import { OutputWriter } from '../../src/cli/writer.js';
 import { simulateRun } from '../../src/model/run.js';
@@ -30,8 +31,19 @@ function collector(): { stream: { write(chunk: string | Uint8Array): boolean }; 
 }
 
 describe('writeDigits', () => {
-  test.each([0, 7, 10, 99, 100, 12345, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 47, 2 ** 53 - 1, 2 ** 53])('writes %d as String() does', (value) => {
+  test.each([0, 7, 10, 11, 99, 100, 101, 999, 1000, 12345, 99999, 100000, 999999, 1000000, 9999999, 10000000, 123456789, 999999999, 1000000000, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 2 ** 53 - 47, 2 ** 53 - 1, 2 ** 53])('writes %d as String() does', (value) => {
     expect(digitsOf(value)).toBe(String(value));
+  });
+
+  test('writes every whole number up to 2^53 as String() does, after what was written before', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 64 }), fc.maxSafeNat(), (at, value) => {
+        const target = new Uint8Array(at + 20).fill(33);
+        const end = writeDigits(target, at, value);
+        expect(decode(target.subarray(at, end))).toBe(String(value));
+        expect(target.subarray(0, at).every((byte) => byte === 33)).toBe(true);
+      }),
+    );
   });
 });
 
