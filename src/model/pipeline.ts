@@ -37,8 +37,22 @@ import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
  * An arrival within this many seconds of a source's duration counts as at it
  * and is not made: summed intervals round (ten sleeps of 0.1 s end at
  * 0.9999999999999999 s), and a duration of 1 s should mean the items due before 1 s.
+ * Long runs widen it (deadlineTolerance).
  */
 export const DEADLINE_TOLERANCE = 1e-9;
+
+/**
+ * How far below `duration` an arrival still counts as at it, once `sums`
+ * durations have been added up to reach it: each addition rounds by at most
+ * half an ulp of the time, and an ulp of a time up to `duration` is at most
+ * duration × 2^-52; so n sums stay within n × duration × 2^-52 (36,000 sleeps of
+ * 0.1 s end 2.2 ns before 3600 s). Never less than DEADLINE_TOLERANCE.
+ */
+export function deadlineTolerance(duration: number, sums: number): number {
+  if (duration === Infinity) return DEADLINE_TOLERANCE; // no deadline (and Infinity - Infinity would be NaN)
+  const drift = sums * duration * 2 ** -52;
+  return drift > DEADLINE_TOLERANCE ? drift : DEADLINE_TOLERANCE;
+}
 
 export interface Pipeline {
   /** The stages' queues, which hold items as ItemRefs (indexes into the pipeline's ItemStore). */
@@ -197,11 +211,13 @@ export function buildPipeline(
   let producing = producers.length;
   function* produce(p: Process, producer: Worker, source: SourceSpec, claim: { made: number }): ProcessGenerator {
     const intervals = random.stream(`producer:${producer.index}`);
-    const cutoff = source.duration - DEADLINE_TOLERANCE;
+    const { duration } = source;
     /** The item being put, not yet in the queue. */
     let making: ItemRef | undefined;
     try {
-      while (claim.made < source.items && sim.now < cutoff) {
+      // The time now has been reached through at most one sum per item made so far (the producer's
+      // sleeps, or the consumers' whose get let a blocked put go on): `made` bounds the rounding.
+      while (claim.made < source.items && sim.now < duration - deadlineTolerance(duration, made)) {
         claim.made++;
         const item = items.create(made++, producer.index, producer);
         making = item;
@@ -209,8 +225,8 @@ export function buildPipeline(
         if (putting) yield putting;
         making = undefined;
         const pause = source.interval.sample(intervals);
-        const left = source.duration - sim.now;
-        if (pause >= left - DEADLINE_TOLERANCE) {
+        const left = duration - sim.now;
+        if (pause >= left - deadlineTolerance(duration, made)) {
           // The next item would be due at or after the deadline: wait for it and stop.
           if (left > 0) yield p.sleepStep(left);
           break;

@@ -20,6 +20,15 @@ describe('duration: producers stop producing at a virtual time', () => {
     expect(produced).toBe(10);
   });
 
+  test('long runs too: 36,000 sums of 100 ms end 2.2 ns short of an hour, which still counts as at it', async () => {
+    expect((await run({ items: Infinity, interval: '100ms', duration: 3600 })).produced).toBe(36000);
+    expect((await run({ items: Infinity, interval: '100ms', duration: 3600, producers: 2 })).produced).toBe(72000);
+  });
+
+  test('a run without a duration is not cut short by the tolerance (no deadline at all)', async () => {
+    expect((await run({ items: 50, interval: '1s' })).produced).toBe(50);
+  });
+
   test('a producer sleeping past the duration stops at the duration', async () => {
     const { log } = await run({ items: Infinity, interval: '3s', duration: 4 });
     expect(log.matching('put').map((line) => line.split(' ')[0])).toEqual(['0', '3']);
