@@ -55,6 +55,12 @@ export interface RunObserver {
   /** `worker`'s put into stage `stage`'s queue found it full and waits (backpressure). */
   putBlocked?(time: number, worker: Worker, stage: number): void;
   /**
+   * `worker`'s blocked put into stage `stage`'s queue was given up because the
+   * run was stopped (Ctrl-C): its item never entered (a producer's item is
+   * then not made; a consumer's stays with the leftovers). Ends the putBlocked.
+   */
+  putAbandoned?(time: number, worker: Worker, stage: number): void;
+  /**
    * `item` entered stage `stage`'s queue, put by `worker` (a producer, an
    * upstream consumer, or — for a retry — the consumer whose attempt failed);
    * `size` counts the items waiting in that queue now (not one handed straight
@@ -100,6 +106,7 @@ export interface RunObserver {
 const EVENT_NAMES = [
   'runStarted',
   'putBlocked',
+  'putAbandoned',
   'itemPut',
   'itemDropped',
   'itemGot',

@@ -194,17 +194,24 @@ export function buildPipeline(
     }
   };
 
+  /** Whether a put into `stage`'s queue now would wait for room (backpressure). */
+  const putWaits = (stage: StageState): boolean => {
+    const { queue } = stage;
+    return queue.onFull === 'block' && !queue.isShutDown && (queue.isFull || queue.waitingPutters > 0);
+  };
+
   /**
    * Puts `item` into `stage`'s queue on behalf of `worker`, reporting
-   * backpressure; returns the step to yield, or undefined when the worker goes
-   * on at once (AsyncQueue.putOrStep).
+   * backpressure when the put `waits` (putWaits, asked just before); returns
+   * the step to yield, or undefined when the worker goes on at once
+   * (AsyncQueue.putOrStep). A waiting put given up when the run is stopped is
+   * reported by the caller (putAbandoned), which knows where the wait ended.
    */
-  const put = (p: Process, stage: StageState, worker: Worker, item: ItemRef): Step | undefined => {
-    const { queue } = stage;
-    if (queue.onFull === 'block' && (queue.isFull || queue.waitingPutters > 0)) events.putBlocked(sim.now, worker, stage.index);
+  const put = (p: Process, stage: StageState, worker: Worker, item: ItemRef, waits: boolean): Step | undefined => {
+    if (waits) events.putBlocked(sim.now, worker, stage.index);
     items.setPutBy(item, worker);
     stage.putter = worker;
-    return queue.putOrStep(p, item);
+    return stage.queue.putOrStep(p, item);
   };
 
 
@@ -221,7 +228,7 @@ export function buildPipeline(
         claim.made++;
         const item = items.create(made++, producer.index, producer);
         making = item;
-        const putting = put(p, first, producer, item);
+        const putting = put(p, first, producer, item, putWaits(first));
         if (putting) yield putting;
         making = undefined;
         const pause = source.interval.sample(intervals);
@@ -235,8 +242,10 @@ export function buildPipeline(
       }
     } catch (error) {
       if (!(error instanceof Interrupt)) throw error;
-      // A wait for room was given up: the item never entered, so it was never made.
+      // A wait for room was given up (an interrupt reaches a producer only where it waits): the item
+      // never entered, so it was never made.
       if (making !== undefined) {
+        events.putAbandoned(sim.now, producer, first.index);
         made--;
         claim.made--;
         items.release(making);
@@ -254,12 +263,16 @@ export function buildPipeline(
     const { stage, worker } = consumer;
     stage.pendingRetries++;
     const process = sim.process(`${worker.name} (retry of item ${items.id(item)})`, function* (p): ProcessGenerator {
+      /** The put waits for room; an interrupt arriving then gives it up. */
+      let waiting = false;
       try {
         yield p.sleepStep(stage.spec.backoff.sample(consumer.backoffs as RandomStream));
-        const putting = put(p, stage, worker, item);
+        waiting = putWaits(stage);
+        const putting = put(p, stage, worker, item, waiting);
         if (putting) yield putting;
       } catch (error) {
         if (!(error instanceof Interrupt || (interrupted && error instanceof QueueShutDownError))) throw error;
+        if (waiting) events.putAbandoned(sim.now, worker, stage.index);
         stranded++;
       }
       retries.delete(process);
@@ -280,11 +293,13 @@ export function buildPipeline(
     if (interrupted) {
       stranded++;
     } else {
+      const waiting = putWaits(next);
       try {
-        const putting = put(p, next, worker, item);
+        const putting = put(p, next, worker, item, waiting);
         if (putting) yield putting;
       } catch (error) {
         if (!(interrupted && error instanceof QueueShutDownError)) throw error;
+        if (waiting) events.putAbandoned(sim.now, worker, next.index);
         stranded++;
       }
     }

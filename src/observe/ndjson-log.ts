@@ -29,6 +29,7 @@ import type { TextSink } from './sink.js';
 interface Prefixes {
   put: string;
   blocked: string;
+  abandoned: string;
   dropped: string;
   got: string;
   processed: string;
@@ -43,6 +44,7 @@ function prefixes(worker: Worker): Prefixes {
   return {
     put: prefix('put'),
     blocked: prefix('blocked'),
+    abandoned: prefix('abandoned'),
     dropped: prefix('dropped'),
     got: prefix('got'),
     processed: prefix('processed'),
@@ -74,6 +76,10 @@ export class NdjsonLog implements RunObserver {
 
   putBlocked(time: number, worker: Worker, stage: number): void {
     this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(worker).blocked}${this.#stageFields[stage]}}\n`);
+  }
+
+  putAbandoned(time: number, worker: Worker, stage: number): void {
+    this.#sink.write(`{"t":${jsonNumber(time)}${this.#of(worker).abandoned}${this.#stageFields[stage]}}\n`);
   }
 
   itemPut(time: number, worker: Worker, item: Item, size: number, stage: number): void {

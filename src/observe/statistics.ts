@@ -13,7 +13,8 @@
  * - busy: from itemGot to itemProcessed or itemFailed, summed per consumer over
  *   its items (slot-seconds: a consumer with concurrency n can be busy n
  *   seconds per second); utilization = busy / (concurrency × duration);
- * - blocked: from putBlocked to that put's item entering the queue;
+ * - blocked: from putBlocked to that put's item entering the queue (or to the
+ *   put being given up, putAbandoned, when the run is stopped);
  * - queue size: every event reports the size of its queue at its instant, so
  *   each queue's size is a step function known exactly; the mean is the area
  *   under it / the run's duration. "All queues" is the sum of the stages'.
@@ -207,14 +208,23 @@ export class RunStatistics implements RunObserver {
     (this.#blockedPending[this.#target(worker, stage)] as number)++;
   }
 
+  putAbandoned(time: number, worker: Worker, stage: number): void {
+    this.#blockedEnds(time, worker, stage);
+  }
+
   itemPut(time: number, worker: Worker, _item: Item, size: number, stage: number): void {
+    this.#blockedEnds(time, worker, stage);
+    if (stage === 0 && worker.role === 'producer') (this.#made[worker.index] as number)++;
+    this.#sizeIs(stage, time, size);
+  }
+
+  /** A put by `worker` into `stage` ends at `time`: if it was blocked, so is its blocked time. */
+  #blockedEnds(time: number, worker: Worker, stage: number): void {
     const target = this.#target(worker, stage);
     if ((this.#blockedPending[target] as number) > 0) {
       (this.#blockedPending[target] as number)--;
       addCompensated(this.#blockedSum, this.#blockedLost, this.#workerIndex(worker), time);
     }
-    if (stage === 0 && worker.role === 'producer') (this.#made[worker.index] as number)++;
-    this.#sizeIs(stage, time, size);
   }
 
   /**

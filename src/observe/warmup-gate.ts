@@ -27,6 +27,10 @@ export class WarmupGate implements RunObserver {
     this.#check(time);
   }
 
+  putAbandoned(time: number): void {
+    this.#check(time);
+  }
+
   itemPut(time: number): void {
     this.#check(time);
   }
