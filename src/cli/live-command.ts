@@ -50,7 +50,7 @@ export const SIGNAL_EXIT: Record<TerminalSignal, number> = { SIGHUP: 129, SIGINT
  */
 /**
  * The full-screen view over `state`, wired to the keys and signals: q and Ctrl-C call
- * `end(130, 'q')`, a signal `end(its exit code, its name)`, a failure of the view itself
+ * `end(130, 'q')` and `end(130, 'Ctrl-C')`, a signal `end(its exit code, its name)`, a failure of the view itself
  * `end(1, 'error')` after handing it to `onError`.
  */
 export function openLiveView(options: {
@@ -68,7 +68,7 @@ export function openLiveView(options: {
     pacing,
     session: new TerminalSession(terminal.input, terminal.output, process),
     style: colourEnabled(run.color, io.env, true) ? chalkFrameStyle() : plainStyle,
-    onQuit: () => end(130, 'q'),
+    onQuit: (key) => end(130, key),
     onSignal: (signal) => end(SIGNAL_EXIT[signal], signal),
     onError: (error) => {
       onError(error);

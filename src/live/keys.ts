@@ -13,7 +13,8 @@ export type KeyAction =
   | { readonly kind: 'pause' }
   | { readonly kind: 'resume' }
   | { readonly kind: 'speed'; readonly speed: number }
-  | { readonly kind: 'quit' }
+  /** `key` names the key pressed, as the stop message shows it. */
+  | { readonly kind: 'quit'; readonly key: 'q' | 'Ctrl-C' }
   | { readonly kind: 'none' };
 
 export interface KeyContext {
@@ -64,8 +65,9 @@ export function keyAction(key: string, context: KeyContext): KeyAction {
     }
     case 'q':
     case 'Q':
+      return { kind: 'quit', key: 'q' };
     case CTRL_C:
-      return { kind: 'quit' };
+      return { kind: 'quit', key: 'Ctrl-C' };
     default:
       return { kind: 'none' };
   }

@@ -29,8 +29,8 @@ export interface LiveViewOptions {
   readonly pacing: WallClockPacing;
   readonly session: TerminalSession;
   readonly style?: FrameStyle;
-  /** q or Ctrl-C was pressed. */
-  readonly onQuit: () => void;
+  /** q or Ctrl-C was pressed (`key` says which). */
+  readonly onQuit: (key: 'q' | 'Ctrl-C') => void;
   /** A signal arrived while the view was open. */
   readonly onSignal: (signal: TerminalSignal) => void;
   /** Drawing failed: the view cannot go on. */
@@ -99,7 +99,7 @@ export class LiveView {
           pacing.setSpeed(action.speed, pacing.virtualTime());
           break;
         case 'quit':
-          this.#options.onQuit();
+          this.#options.onQuit(action.key);
           return;
         case 'none':
           break;

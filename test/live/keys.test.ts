@@ -24,7 +24,8 @@ describe('live keys', () => {
   });
 
   test('q, Q and Ctrl-C quit', () => {
-    for (const key of ['q', 'Q', CTRL_C]) expect(keyAction(key, running)).toEqual({ kind: 'quit' });
+    for (const key of ['q', 'Q']) expect(keyAction(key, running)).toEqual({ kind: 'quit', key: 'q' });
+    expect(keyAction(CTRL_C, running)).toEqual({ kind: 'quit', key: 'Ctrl-C' }); // named so in the stop message
   });
 
   test('other keys and escape sequences do nothing', () => {

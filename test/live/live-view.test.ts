@@ -38,7 +38,7 @@ async function setUp(state?: LiveState): Promise<{
     state: state ?? (await stateAt(DEMO, 7.5)),
     pacing,
     session: new TerminalSession(input, output, new FakeHooks()),
-    onQuit: () => events.push('quit'),
+    onQuit: (key) => events.push(`quit:${key}`),
     onSignal: (signal) => events.push(signal),
     onError: (error) => events.push(`error:${error instanceof Error ? error.message : String(error)}`),
     timer,
@@ -96,10 +96,10 @@ describe('LiveView', () => {
     const { view, pacing, input, events } = await setUp();
     view.open();
     input.type('q ');
-    expect(events).toEqual(['quit']);
+    expect(events).toEqual(['quit:q']);
     expect(pacing.paused).toBe(false);
     input.type('\u0003');
-    expect(events).toEqual(['quit', 'quit']);
+    expect(events).toEqual(['quit:q', 'quit:Ctrl-C']);
   });
 
   test('closing stops the timer, draws the last frame and gives the terminal back', async () => {
