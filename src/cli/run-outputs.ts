@@ -63,6 +63,12 @@ export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): 
     finished() {
       if (!statistics) return;
       const summary = statistics.summary();
+      if (run.warmup > 0 && summary.simulatedSeconds <= run.warmup) {
+        io.stderr.write(
+          `qsim: warning: the run ended at ${summary.simulatedSeconds.toFixed(3)} s, within the --warmup of ${run.warmup.toFixed(3)} s: ` +
+            'no wait, queue size or utilization was measured (use a shorter --warmup or more --items)\n',
+        );
+      }
       if (format === 'json' && json) out.write(json.renderJsonSummary(summary));
       if (format === 'ndjson' && json) out.write(json.renderNdjsonSummary(summary));
       if (table) out.write('\n' + table.renderStatsTable(summary));

@@ -134,6 +134,9 @@ function loadSentences(
   if (theory.offeredLoad === null) {
     return [`Every item is due at time 0 (an interval of 0), so ${servers} simply work through the pile.`];
   }
+  if (theory.arrivalRatePerSecond === 0) {
+    return [`Offered load ρ = 0: no item arrives (no source makes any), so ${servers} stay idle.`];
+  }
   const rho = `Offered load ρ = ${theory.offeredLoad.toFixed(2)}`;
   const serviceRate = theory.serviceRatePerSecond === null ? 'any number of' : sig3(theory.serviceRatePerSecond);
   const arrivalRate = theory.arrivalRatePerSecond === null ? 'every' : sig3(theory.arrivalRatePerSecond);

@@ -43,6 +43,12 @@ describe('--explain', () => {
     expect(text).toContain('Predictions are long-run averages: over 200 items');
   });
 
+  test('no items at all: no arrivals, rather than a rate of 0 beside an interval', () => {
+    const text = explanation(qsim(['run', '--instant', '--quiet', '--seed', '1', '--items', '0', '--explain']).stdout);
+    expect(text).toContain('Offered load ρ = 0: no item arrives (no source makes any), so two consumers stay idle.');
+    expect(text).not.toContain('one every');
+  });
+
   test('an approximation is labelled as one', () => {
     const text = explanation(qsim(['run', '--instant', '--quiet', '--seed', '1', '--items', '200', '--interval', '1s', '--delay', 'uniform(0,1.6s)', '--consumers', '1', '--explain']).stdout);
     expect(text).toContain('D/U/1 (Kingman approximation)');
@@ -115,6 +121,15 @@ describe('--warmup', () => {
     expect(warmed.warmupSeconds).toBe(600);
     expect(warmed.items).toEqual(whole.items);
     expect(warmed.waitSeconds.count).toBeLessThan(whole.waitSeconds.count);
+  });
+
+  test('a warm-up that outlasts the run is warned about on stderr; stdout is the same', () => {
+    const short = ['run', '--instant', '--seed', '1', '--format', 'json'];
+    const result = qsim([...short, '--warmup', '1h']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^qsim: warning: the run ended at 17\.031 s, within the --warmup of 3600\.000 s: no wait, queue size or utilization was measured/);
+    expect((JSON.parse(result.stdout) as { waitSeconds: { count: number } }).waitSeconds.count).toBe(0);
+    expect(qsim([...short, '--warmup', '10s']).stderr).toBe('');
   });
 
   test('the text log is unchanged; --stats says the figures come after the warm-up', () => {
