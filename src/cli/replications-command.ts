@@ -2,28 +2,125 @@
  * `qsim run --replications n`: n independent runs with seeds seed, seed + 1,
  * … on worker threads (src/parallel), merged into one summary with confidence
  * intervals (src/observe/replications.ts). There is no log: text prints the
- * table of intervals (then --stats, then --explain), json the merged summary,
- * ndjson one line per replication (unless --quiet) and the merged summary last.
+ * table of intervals (then --stats, then --explain), or with --quiet one line
+ * of the key figures; json the merged summary; ndjson one line per replication
+ * (unless --quiet), each written once it and those before it have finished,
+ * and the merged summary last.
+ *
+ * Ctrl-C or SIGTERM stops them as it stops a sweep: a note on stderr, no new
+ * replication starts, those in progress are dropped (their threads
+ * terminated), and the replications that finished are reported, marked
+ * `interrupted` (no interval from a single one); exit 130 (143). A second
+ * signal stops at once, with nothing more written.
  */
 import { renderExplanation } from '../observe/explain.js';
 import { mergeReplications } from '../observe/replications.js';
-import { renderReplicationsTable } from '../observe/replications-table.js';
+import { renderReplicationsLine, renderReplicationsTable } from '../observe/replications-table.js';
 import { renderStatsTable } from '../observe/stats-table.js';
-import { runAll } from '../parallel/pool.js';
-import { runRequest } from '../parallel/run-request.js';
+import type { RunSummary } from '../observe/summary.js';
+import { runAllUntil, type PartialRuns } from '../parallel/pool.js';
+import { runRequest, type RunRequest } from '../parallel/run-request.js';
 import type { CliIo } from './io.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
-import { writeReplications } from './replications-output.js';
+import { SeedOrderLines, writeReplications } from './replications-output.js';
+import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
+import { OutputWriter } from './writer.js';
 
-export async function runReplications(run: RunInvocation, replications: ReplicationChoice, io: CliIo): Promise<number> {
+/** How the replications are run: runAllUntil on worker threads; tests pass their own. */
+export type ReplicationRunner = (
+  requests: readonly RunRequest[],
+  options: { readonly jobs: number; readonly signal: AbortSignal; readonly onResult: (index: number, summary: RunSummary) => void },
+) => Promise<PartialRuns>;
+
+/** Settles when a second signal asks to stop at once. */
+interface StopAtOnce {
+  readonly stopped: Promise<typeof AT_ONCE>;
+  readonly stop: () => void;
+}
+
+const AT_ONCE = Symbol('stopped at once');
+
+function stopAtOnce(): StopAtOnce {
+  let stop = (): void => {};
+  const stopped = new Promise<typeof AT_ONCE>((resolve) => {
+    stop = () => resolve(AT_ONCE);
+  });
+  return { stopped, stop };
+}
+
+export async function runReplications(
+  run: RunInvocation,
+  replications: ReplicationChoice,
+  io: CliIo,
+  runner: ReplicationRunner = runAllUntil,
+): Promise<number> {
   const requests = Array.from({ length: replications.count }, (_, i) =>
     runRequest(run.scenario, run.seed + i, { ...(run.config ? { config: run.config } : {}), warmup: run.warmup }),
   );
-  const runs = await runAll(requests, { jobs: replications.jobs });
-  const merged = mergeReplications(runs, run.scenario);
-  const { stats, explain } = run.output;
-  return writeReplications(run, io, runs, merged, () =>
-    [renderReplicationsTable(merged), stats ? '\n' + renderStatsTable(merged) : '', explain ? renderExplanation(merged, run.scenario) : ''].join(''),
-  );
-}
+  const out = new OutputWriter(io.stdout, 'batch');
+  const lines = run.output.format === 'ndjson' && !run.quiet ? new SeedOrderLines<RunSummary>(out) : undefined;
 
+  // The handlers are in place before the first run starts, so a signal always finds the runs guarded.
+  const stop = new AbortController();
+  const atOnce = stopAtOnce();
+  let signalled: StopSignal | undefined;
+  let exitAtOnce = 0;
+  const removeSignalHandlers = io.signals
+    ? handleStopSignals(io.signals, (signal, count) => {
+        if (count > 1) {
+          exitAtOnce = SIGNAL_EXIT_CODES[signal];
+          out.discard();
+          atOnce.stop();
+          return;
+        }
+        signalled = signal;
+        io.stderr.write(
+          `qsim: ${signal}: stopping; no new replication starts, those running are dropped, the finished ones are reported (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
+        );
+        stop.abort();
+      })
+    : () => {};
+
+  let outcome: PartialRuns;
+  try {
+    const work = runner(requests, { jobs: replications.jobs, signal: stop.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+    const first = await Promise.race([work, atOnce.stopped]);
+    if (first === AT_ONCE) {
+      // The threads are terminated in the background; a failure there no longer matters.
+      work.catch(() => {});
+      return exitAtOnce;
+    }
+    outcome = first;
+  } finally {
+    removeSignalHandlers();
+  }
+
+  const runs = outcome.summaries.filter((summary): summary is RunSummary => summary !== undefined);
+  const interrupted = outcome.stopped;
+  const exitCode = interrupted && signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
+  if (runs.length === 0) {
+    // Nothing finished: there are no figures to report (json and ndjson print nothing).
+    if (run.output.format === 'text') out.write(`interrupted: 0 of ${replications.count} replications finished: nothing to report\n`);
+    out.flush();
+    return exitCode;
+  }
+  const merged = mergeReplications(runs, run.scenario, { interrupted });
+  const tableOptions = { requested: replications.count };
+  const { stats, explain } = run.output;
+  // With one replication there is no interval to set theory against: it is explained as a single run.
+  const explained = merged.replications && merged.replications.count < 2 ? { ...merged, replications: undefined } : merged;
+  writeReplications(
+    run,
+    io,
+    runs,
+    merged,
+    () =>
+      [
+        run.quiet ? renderReplicationsLine(merged, tableOptions) : renderReplicationsTable(merged, tableOptions),
+        stats ? '\n' + renderStatsTable(merged) : '',
+        explain ? renderExplanation(explained, run.scenario) : '',
+      ].join(''),
+    { out, streamed: lines?.written ?? 0 },
+  );
+  return exitCode;
+}

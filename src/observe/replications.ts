@@ -115,11 +115,11 @@ function mergeStages(runs: readonly RunSummary[], first: RunSummary): StageSumma
   });
 }
 
-function mergeMeasured(runs: readonly RunSummary[], first: RunSummary): MeasuredSummary {
+function mergeMeasured(runs: readonly RunSummary[], first: RunSummary, interrupted: boolean): MeasuredSummary {
   return {
     seed: first.seed,
     simulatedSeconds: meanOf(runs.map((r) => r.simulatedSeconds)) as number,
-    interrupted: runs.some((r) => r.interrupted),
+    interrupted: interrupted || runs.some((r) => r.interrupted),
     warmupSeconds: first.warmupSeconds,
     items: {
       produced: sumOf(runs.map((r) => r.items.produced)),
@@ -151,14 +151,24 @@ function replicated(path: string, values: readonly (number | null)[], predicted:
   return { path, mean, halfWidth, low, high, values, predicted, predictedInside };
 }
 
+export interface MergeOptions {
+  /**
+   * The replications were stopped (Ctrl-C, SIGTERM) and `runs` are only those
+   * that finished: the summary says `interrupted: true`. With one run there is
+   * no interval: each statistic's halfWidth, low, high and predictedInside are null.
+   */
+  readonly interrupted?: boolean;
+}
+
 /**
- * The summaries of replications with seeds seed, seed + 1, … (in that order)
- * as one summary with `replications`; at least one run.
+ * The summaries of replications with seeds seed, seed + 1, … (in that order;
+ * after an interruption, the seeds that finished) as one summary with
+ * `replications`; at least one run.
  */
-export function mergeReplications(runs: readonly RunSummary[], scenario: Scenario): RunSummary {
+export function mergeReplications(runs: readonly RunSummary[], scenario: Scenario, options: MergeOptions = {}): RunSummary {
   const [first] = runs;
   if (first === undefined) throw new RangeError('mergeReplications needs at least one run');
-  const merged = withTheory(mergeMeasured(runs, first), scenario, predict(scenario));
+  const merged = withTheory(mergeMeasured(runs, first, options.interrupted === true), scenario, predict(scenario));
   const { theory, bottleneck } = merged;
   const b = bottleneck.index;
   const replications: ReplicationsSummary = {

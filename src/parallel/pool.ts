@@ -182,3 +182,52 @@ export async function runAll(
     await pool.close();
   }
 }
+
+/** What runAllUntil brings back: every run that finished, in request order. */
+export interface PartialRuns {
+  /** One entry per request: its summary, or undefined for a run the signal stopped or kept from starting. */
+  readonly summaries: readonly (RunSummary | undefined)[];
+  /** True when the signal stopped some runs before they finished. */
+  readonly stopped: boolean;
+}
+
+/**
+ * runAll that `signal` can stop: aborting it starts no more runs and stops
+ * those in progress (their threads are terminated), and the promise resolves
+ * with the runs that had finished. A run that fails before the abort rejects,
+ * as with runAll; failures after it (the stopped runs) are not errors.
+ */
+export async function runAllUntil(
+  requests: readonly RunRequest[],
+  options: RunPoolOptions & { readonly signal: AbortSignal; readonly onResult?: (index: number, summary: RunSummary) => void },
+): Promise<PartialRuns> {
+  const { signal } = options;
+  const summaries: (RunSummary | undefined)[] = requests.map(() => undefined);
+  const pool = new RunPool({ ...options, jobs: Math.max(1, Math.min(options.jobs, requests.length)) });
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => (closing ??= pool.close());
+  const onAbort = (): void => void close();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    if (!signal.aborted) {
+      await Promise.all(
+        requests.map(async (request, index) => {
+          let summary: RunSummary;
+          try {
+            summary = await pool.run(request);
+          } catch (error) {
+            if (signal.aborted) return; // stopped by the abort, or failing while it stopped everything
+            throw error;
+          }
+          // A summary that arrived is a whole run, even if the abort came just after it.
+          summaries[index] = summary;
+          options.onResult?.(index, summary);
+        }),
+      );
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    await close();
+  }
+  return { summaries, stopped: summaries.some((summary) => summary === undefined) };
+}
