@@ -22,19 +22,32 @@ export function parseDuration(text: string): number | undefined {
 /**
  * Formats seconds as the shortest duration text that parses back to exactly the
  * same number (so a printed scenario runs exactly as the command line did):
- * 250ms, 0.5s... milliseconds below a second when exact, else seconds.
+ * 250ms, 0.5s... milliseconds below a second when exact, else seconds, which
+ * always round-trip in the accepted range (plain() writes the exact digits).
  */
 export function formatDuration(seconds: number): string {
-  const candidates: string[] = [];
-  if (seconds > 0 && seconds < 1) candidates.push(`${plain(seconds * 1000)}ms`);
-  candidates.push(`${plain(seconds)}s`);
-  for (const text of candidates) if (parseDuration(text) === seconds) return text;
-  // Digits enough to round-trip any double in the accepted range.
-  return `${seconds.toFixed(20).replace(/\.?0+$/, '')}s`;
+  if (seconds > 0 && seconds < 1) {
+    const millis = `${plain(seconds * 1000)}ms`;
+    if (parseDuration(millis) === seconds) return millis;
+  }
+  // Outside the accepted range this does not parse back, but still shows the value (never 1e+300 cut to 1e+3).
+  return `${plain(seconds)}s`;
 }
 
-/** A number in positional notation (String() switches to exponents below 1e-6). */
+/** String(value)'s shortest round-trip form `d.ddde±x`, which JavaScript uses below 1e-6 and from 1e21. */
+const EXPONENT_FORM = /^(\d)(?:\.(\d+))?e([+-]\d+)$/;
+
+/**
+ * A number in positional notation with exactly the digits String() gives, so
+ * it reads back as the same number (toFixed(20) would drop digits below 1e-6
+ * and turn 1e-21 into 0).
+ */
 function plain(value: number): string {
   const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, '') : text;
+  const match = EXPONENT_FORM.exec(text);
+  if (!match) return text;
+  const digits = `${match[1] ?? ''}${match[2] ?? ''}`;
+  const point = 1 + Number(match[3]); // where the decimal point goes in `digits`
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  return point >= digits.length ? digits + '0'.repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
 }

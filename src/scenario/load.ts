@@ -1,16 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Scenario } from '../model/scenario.js';
 import { ScenarioError } from './scenario-error.js';
 import type { z } from 'zod';
-import { crossChecks, formatPath, scenarioSchema, type Problem } from './schema.js';
+import { jsonSyntaxProblem } from './json-syntax.js';
+import { crossChecks, formatPath, pipelineLimits, scenarioSchema, type Problem } from './schema.js';
 
 /** A key left over when YAML split a flow mapping at a comma: `{ delay: uniform(10ms,50ms) }`. */
 const SPLIT_DISTRIBUTION_TAIL = /^[^(]*\)$/;
 const QUOTE_HINT = 'inside { … } a value with a comma, like uniform(10ms,50ms), must be quoted';
 
 /**
- * Parses and validates scenario text (YAML, or JSON, which YAML reads too).
+ * How far aliases may copy anchored nodes (yaml's measure: an anchor's uses
+ * times the aliases inside it). Ten times yaml's default, so an anchor can be
+ * used by a thousand stages, yet a "billion laughs" file stops at once.
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Parses and validates scenario text (YAML, or JSON, which YAML reads too; a
+ * file named .json must be strict JSON).
  * Throws ScenarioError with every problem, each on its own line and naming its
  * place: `FILE:LINE: path: expected …, got …`.
  */
@@ -24,8 +33,13 @@ export interface ScenarioDocument {
   readonly lineCounter: LineCounter;
 }
 
-/** Reads scenario text as YAML; throws ScenarioError on a syntax error. */
+/**
+ * Reads scenario text as YAML (a file named .json as strict JSON first);
+ * throws ScenarioError on a syntax error or aliases that cannot be expanded.
+ */
 export function readScenarioDocument(text: string, fileName: string): ScenarioDocument {
+  const jsonProblem = /\.json$/i.test(fileName) ? jsonSyntaxProblem(text, fileName) : undefined;
+  if (jsonProblem !== undefined) throw new ScenarioError([jsonProblem]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -37,7 +51,41 @@ export function readScenarioDocument(text: string, fileName: string): ScenarioDo
       }),
     );
   }
+  plainValue(doc, lineCounter, fileName); // expanded here too, so that a bomb is reported before any caller expands it
   return { doc, lineCounter };
+}
+
+/** The document as plain values; throws ScenarioError when an alias cannot be expanded, or only into too many copies. */
+function plainValue(doc: Document, lineCounter: LineCounter, fileName: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for an alias it cannot or will not expand.
+    if (!(error instanceof ReferenceError)) throw error;
+    const unresolved = unresolvedAlias(doc, lineCounter);
+    if (unresolved) throw new ScenarioError([`${fileName}:${unresolved}: YAML error: ${error.message}`]);
+    throw new ScenarioError([
+      `${fileName}: YAML error: expected aliases that copy anchored values at most ${MAX_ALIAS_COUNT} times in all (aliases inside an anchor multiply), got more`,
+    ]);
+  }
+}
+
+/** `LINE:COL` of the first alias whose anchor is not set before it, if any. */
+function unresolvedAlias(doc: Document, lineCounter: LineCounter): string | undefined {
+  const anchors = new Set<string>();
+  let found: string | undefined;
+  // The order in which yaml resolves aliases: an anchor counts from its node on, even inside that node.
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (anchors.has(node.source)) return undefined;
+      const pos = lineCounter.linePos(node.range?.[0] ?? 0);
+      found = `${pos.line}:${pos.col}`;
+      return visit.BREAK;
+    }
+    if ((isScalar(node) || isCollection(node)) && node.anchor !== undefined) anchors.add(node.anchor);
+    return undefined;
+  });
+  return found;
 }
 
 /**
@@ -46,7 +94,7 @@ export function readScenarioDocument(text: string, fileName: string): ScenarioDo
  * problem at a node the edit added is reported at its parent's line).
  */
 export function scenarioFromDocument({ doc, lineCounter }: ScenarioDocument, fileName: string): Scenario {
-  const raw: unknown = doc.toJS();
+  const raw = plainValue(doc, lineCounter, fileName);
   const result = scenarioSchema.safeParse(raw);
   const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
   problems.push(...crossChecks(raw));
@@ -59,6 +107,7 @@ export function scenarioFromDocument({ doc, lineCounter }: ScenarioDocument, fil
         });
       }
     });
+    if (problems.length === 0) problems.push(...pipelineLimits(result.data));
     if (problems.length === 0) return result.data;
   }
 

@@ -5,21 +5,62 @@
  */
 import { z } from 'zod';
 import type { FullPolicy } from '../core/queue.js';
+import { MAX_CONCURRENCY, MAX_SLOTS } from '../cli/run-options.js';
+import { MAX_CONSUMERS } from '../cli/values.js';
 import { createDistribution, DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
-import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
+import { DURATION_SYNTAX, MAX_DURATION_SECONDS, parseDuration } from '../model/duration.js';
 import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
 import { quote } from '../model/quote.js';
 import type { Scenario, SourceSpec, StageSpec } from '../model/scenario.js';
 
-export const MAX_WORKERS = 10000;
+// The command line's limits, so that a file runs whatever a command line runs, and no more: workers as --consumers
+// (and producers as --producers, the same 10000), concurrency as --concurrency and slots as their product (pipelineLimits).
+export const MAX_WORKERS = MAX_CONSUMERS;
 export const MAX_RETRIES = 1000;
+
+const SHOWN_LENGTH = 60;
 
 /** A value as the user wrote it, for messages. */
 export function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return quote(value);
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  const text = jsonText(value, SHOWN_LENGTH);
+  return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 3)}...` : text;
+}
+
+/**
+ * `value` as JSON, except that Infinity and NaN (YAML's .inf, JSON's 1e400)
+ * show as themselves where JSON.stringify would write null. Writing stops once
+ * the text is longer than `limit`, which also ends a value an alias made cyclic.
+ */
+function jsonText(value: unknown, limit: number): string {
+  let text = '';
+  const write = (v: unknown): void => {
+    if (text.length > limit) return;
+    if (typeof v === 'number') {
+      text += Number.isFinite(v) ? JSON.stringify(v) : String(v);
+    } else if (Array.isArray(v)) {
+      text += '[';
+      for (const [i, item] of v.entries()) {
+        if (text.length > limit) break;
+        text += i > 0 ? ',' : '';
+        write(item);
+      }
+      text += ']';
+    } else if (typeof v === 'object' && v !== null) {
+      text += '{';
+      for (const [i, [key, item]] of Object.entries(v).entries()) {
+        if (text.length > limit) break;
+        text += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+        write(item);
+      }
+      text += '}';
+    } else {
+      text += JSON.stringify(v) ?? String(v);
+    }
+  };
+  write(value);
+  return text;
 }
 
 type Parse<T> = (value: unknown) => { value: T } | { reason?: string } | undefined;
@@ -46,8 +87,11 @@ const whole =
   (v) =>
     typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? { value: v } : undefined;
 
+/** A plain number of seconds: held to the range of text durations, so 1e300 is refused as '1e300s' is. */
+const inDurationRange = (seconds: number): boolean => seconds >= 0 && seconds <= MAX_DURATION_SECONDS;
+
 const durationValue: Parse<number> = (v) => {
-  if (typeof v === 'number') return v >= 0 && Number.isFinite(v) ? { value: v } : undefined;
+  if (typeof v === 'number') return inDurationRange(v) ? { value: v } : undefined;
   if (typeof v !== 'string') return undefined;
   const seconds = parseDuration(v);
   return seconds === undefined ? undefined : { value: seconds };
@@ -55,7 +99,7 @@ const durationValue: Parse<number> = (v) => {
 
 const distributionValue: Parse<Distribution> = (v) => {
   if (typeof v === 'number') {
-    return v >= 0 && Number.isFinite(v) ? { value: createDistribution({ kind: 'const', value: v }) } : undefined;
+    return inDurationRange(v) ? { value: createDistribution({ kind: 'const', value: v }) } : undefined;
   }
   if (typeof v !== 'string') return undefined;
   const parsed = parseDistribution(v);
@@ -107,7 +151,7 @@ const stage = z
   .object({
     name: leaf(NAME, nameValue),
     workers: leaf(`a whole number from 1 to ${MAX_WORKERS} or a list of unique names`, workersValue),
-    concurrency: optional('a whole number from 1 to 1000', whole(1, 1000), 1),
+    concurrency: optional(`a whole number from 1 to ${MAX_CONCURRENCY}`, whole(1, MAX_CONCURRENCY), 1),
     delay: leaf(DISTRIBUTION_SYNTAX, distributionValue),
     capacity: optional('a whole number >= 1 (omit it for an unbounded queue)', whole(1), Infinity),
     onFull: optional(POLICIES.join(' | '), policyValue, 'block'),
@@ -157,6 +201,9 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Left out, or written as null, which every optional key reads as left out (see optional()). */
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
 const record = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 const records = (v: unknown): (Record<string, unknown> | undefined)[] => (Array.isArray(v) ? v.map(record) : []);
@@ -172,13 +219,13 @@ export function crossChecks(raw: unknown): Problem[] {
   const sources = records(top['sources']);
   const stages = records(top['stages']);
   sources.forEach((s, i) => {
-    if (s && s['items'] === undefined && s['duration'] === undefined) {
+    if (s && absent(s['items']) && absent(s['duration'])) {
       problems.push({ path: ['sources', i], message: 'expected items, duration or both, got neither' });
     }
   });
   stages.forEach((s, i) => {
     const onFull = s?.['onFull'];
-    if (typeof onFull === 'string' && onFull !== 'block' && s?.['capacity'] === undefined) {
+    if (typeof onFull === 'string' && onFull !== 'block' && absent(s?.['capacity'])) {
       problems.push({
         path: ['stages', i, 'onFull'],
         message: `expected block when the stage has no capacity (an unbounded queue is never full), got ${show(onFull)}`,
@@ -197,4 +244,46 @@ export function crossChecks(raw: unknown): Problem[] {
     else seen.set(name, formatPath(path));
   }
   return problems;
+}
+
+/**
+ * The command line's limits on processes, over the whole pipeline: each
+ * producer and each slot (a worker's concurrency) is a process with its own
+ * state, so memory grows with their total, whichever stage or source holds them.
+ * The first source and the first stage at which a total goes over are reported.
+ */
+export function pipelineLimits(scenario: Scenario): Problem[] {
+  const producers = overLimit(scenario.sources.map((s) => s.producers), MAX_WORKERS);
+  const slots = overLimit(scenario.stages.map((s) => s.workers.length * s.concurrency), MAX_SLOTS);
+  const problems: Problem[] = [];
+  if (producers) {
+    const { index, total, before } = producers;
+    const here = scenario.sources[index]?.producers ?? 0;
+    problems.push({
+      path: ['sources', index, 'producers'],
+      message: `expected at most ${MAX_WORKERS} producers in all sources together, got ${total} (${here} here${before > 0 ? ` + ${before} in the sources before` : ''})`,
+    });
+  }
+  if (slots) {
+    const { index, total, before } = slots;
+    const stage = scenario.stages[index];
+    const workers = stage?.workers.length ?? 0;
+    const here = `${workers} worker${workers === 1 ? '' : 's'} x ${stage?.concurrency ?? 1} here`;
+    problems.push({
+      path: ['stages', index],
+      message: `expected at most ${MAX_SLOTS} slots (workers x concurrency) in all stages together, got ${total} (${here}${before > 0 ? ` + ${before} in the stages before` : ''})`,
+    });
+  }
+  return problems;
+}
+
+/** Where the running total of `counts` first goes above `limit`. */
+function overLimit(counts: readonly number[], limit: number): { index: number; total: number; before: number } | undefined {
+  let total = 0;
+  for (const [index, count] of counts.entries()) {
+    const before = total;
+    total += count;
+    if (total > limit) return { index, total, before };
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { qsim } from '../helpers/cli.js';
+import { expectUsageError, qsim } from '../helpers/cli.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const scratch = mkdtempSync(join(tmpdir(), 'qsim-scenario-'));
@@ -104,5 +104,70 @@ describe('qsim validate', () => {
     const result = qsim(['validate', file]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(new RegExp(`^qsim: ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:3:\\d+: YAML syntax error: `));
+  });
+});
+
+describe('scenario files have the command line\'s limits, in validate and run alike', () => {
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const refused = (file: string, pattern: RegExp): void => {
+    expectUsageError(['validate', file], pattern);
+    expectUsageError(['run', '--scenario', file, '--instant'], pattern);
+  };
+
+  test('10000 workers x 1000 is refused, as --consumers 10000 --concurrency 100 is, instead of running out of memory', () => {
+    const file = writeScenario('slots.yaml', 'sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: 10000, concurrency: 1000, delay: 1s}]\n');
+    refused(file, new RegExp(`^qsim: ${escape(file)}:2: stages\\[0\\]: expected at most 100000 slots \\(workers x concurrency\\) in all stages together, got 10000000 `));
+  });
+
+  test.each([
+    ['interval: 1e300', 'sources[0].interval'],
+    ['duration: 2000000000', 'sources[0].duration'],
+  ])('%s is refused like a text duration beyond 1e9 s', (field, path) => {
+    const text = `sources: [{name: a, items: 2, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]\n`;
+    const file = writeScenario('huge.yaml', text.replace(field.startsWith('interval') ? 'interval: 1s' : 'items: 2', field.startsWith('interval') ? field : `items: 2, ${field}`));
+    refused(file, new RegExp(`^qsim: ${escape(file)}:1: ${escape(path)}: expected a duration`));
+  });
+
+  test('an alias bomb is one line naming the file, not an internal error', () => {
+    const lines = ['  a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++) lines.push(`  a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    const file = writeScenario('bomb.yaml', `sources: [{name: a, items: 1, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]\nbomb:\n${lines.join('\n')}\n`);
+    refused(file, new RegExp(`^qsim: ${escape(file)}: YAML error: expected aliases that copy anchored values at most 1000 times`));
+  });
+
+  test('capacity: null with a drop policy is refused, as a missing capacity is', () => {
+    const file = writeScenario('null.yaml', 'sources: [{name: a, items: 3, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s, capacity: null, onFull: drop-newest}]\n');
+    refused(file, /: stages\[0\]\.onFull: expected block when the stage has no capacity/);
+  });
+
+  test('a .json file with a trailing comma is a JSON syntax error with its line', () => {
+    const file = writeScenario('comma.json', '{\n  "sources": [{"name": "a", "items": 3, "interval": 1}],\n  "stages": [{"name": "s", "workers": 1, "delay": 1},]\n}\n');
+    refused(file, new RegExp(`^qsim: ${escape(file)}:3:54: JSON syntax error: Unexpected token ']'\n$`));
+  });
+
+  test('"seed": 1e400 says Infinity, not null', () => {
+    const file = writeScenario('seed.json', '{"seed": 1e400, "sources": [{"name": "a", "items": 3, "interval": 1}], "stages": [{"name": "s", "workers": 1, "delay": 1}]}');
+    refused(file, /: seed: expected a whole number >= 0, got Infinity\n$/);
+  });
+});
+
+describe('--print-scenario prints every accepted value so that it reads back the same', () => {
+  test('the largest duration, a nanosecond and 1e-21 s print, read back and run the same', () => {
+    const file = writeScenario(
+      'edges.yaml',
+      'seed: 4\nsources: [{name: a, items: 3, duration: 1000000000, interval: 1e-9}]\n' +
+        'stages: [{name: s, workers: 1, delay: 1e-21, failure: 0.5, retries: 1, backoff: 1000000000}, {name: t, workers: 1, delay: "uniform(0.000000001s,1000000000s)"}]\n',
+    );
+    const printed = qsim(['run', '--scenario', file, '--print-scenario']);
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toContain('    duration: 1000000000s\n    interval: 0.000000001s\n');
+    expect(printed.stdout).toMatch(/^ {4}delay: 0\.0{17}\d+ms$/m); // 1e-21 s, exactly: not 0s, not an exponent
+    expect(printed.stdout).toContain('    backoff: 1000000000s\n');
+    expect(printed.stdout).toContain('    delay: uniform(0.000000001s,1000000000s)\n');
+    const again = writeScenario('edges-printed.yaml', printed.stdout);
+    expect(qsim(['run', '--scenario', again, '--print-scenario']).stdout).toBe(printed.stdout);
+    const fromFile = qsim(['run', '--scenario', file, '--instant']);
+    expect(fromFile.status).toBe(0);
+    expect(qsim(['run', '--scenario', again, '--instant']).stdout).toBe(fromFile.stdout);
   });
 });
