@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { mergeShards, MergeError, type ShardOutput } from '../sweep/merge.js';
 import type { CliIo } from './io.js';
 import { renderSweepReport } from './sweep-output.js';
@@ -19,6 +20,33 @@ function readOutput(file: string): ShardOutput {
   }
 }
 
+/** The file a FILE argument names, to tell repeats: - (stdin), else its real path (or its absolute one, when it cannot be read). */
+function identity(file: string): string {
+  if (file === '-') return '-';
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/** Each FILE once: a shard's output given twice (or stdin, which can be read once) is a mistake. */
+function checkRepeats(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const key = identity(file);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        file === '-'
+          ? '- (stdin) is given twice: stdin can be read once (concatenate the shards\' outputs into it, or name their files)'
+          : `${file} is given twice${earlier === file ? '' : ` (as ${earlier} too)`}: give each shard's output once`,
+      );
+    }
+    seen.set(key, file);
+  }
+}
+
 /** `qsim merge FILE...`: the shards' NDJSON outputs as the whole sweep, printed as qsim sweep prints it. */
 export function mergeCommand(files: readonly string[], flags: MergeFlags, io: CliIo): number {
   const given = flags.format ?? 'text';
@@ -26,6 +54,7 @@ export function mergeCommand(files: readonly string[], flags: MergeFlags, io: Cl
   if (format === undefined) throw invalidValue('--format', `one of ${SWEEP_FORMATS.join(', ')}`, given);
   const chart = flags.chart === true;
   if (chart && format !== 'text') throw new UsageError(`--chart draws in the terminal, so it cannot be used with --format ${format} (use --format text)`);
+  checkRepeats(files);
   const report = mergeShards(files.map(readOutput));
   if (chart && report.definition.slo.length === 0) throw new UsageError('--chart draws an SLO\'s metric, and this sweep has no --slo');
   io.stdout.write(renderSweepReport(report, format, { chart, io }));

@@ -3,9 +3,10 @@ import { availableParallelism } from 'node:os';
 import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
 import type { Scenario } from '../model/scenario.js';
 import { createDistribution } from '../model/distribution.js';
+import { MAX_NAME_LENGTH, notAWholeCount } from '../model/names.js';
 import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
-import { consumerList, distribution, duration, fullPolicy, speedFactor, wholeNumber } from './values.js';
+import { consumerList, distribution, duration, fullPolicy, MAX_CONSUMERS, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, UsageError } from './usage-error.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 
@@ -190,10 +191,23 @@ function parseReplications(flags: RunFlags, output: OutputChoice, seed: number):
   return { count, jobs: Math.min(jobs, count) };
 }
 
+/**
+ * --consumers: a count or names, as consumerList reads them; a number that is
+ * not a whole count (2.5, 2.0, -3, 1e1) is refused rather than taken for one
+ * consumer's name.
+ */
+function consumerCountOrNames(text: string): string[] | number {
+  if (notAWholeCount(text)) {
+    const expected = `a count from 1 to ${MAX_CONSUMERS} or comma-separated unique names of up to ${MAX_NAME_LENGTH} printable characters`;
+    throw invalidValue('--consumers', expected, text, 'a number, but not a whole count');
+  }
+  return consumerList('--consumers', text);
+}
+
 /** The single-stage pipeline described by the command line's model options. */
 function parseRunConfig(flags: RunFlags, seed: number): RunConfig {
   const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, 10000);
-  const consumers = consumerList('--consumers', flags.consumers ?? RUN_DEFAULTS.consumers);
+  const consumers = consumerCountOrNames(flags.consumers ?? RUN_DEFAULTS.consumers);
   const consumerCount = typeof consumers === 'number' ? consumers : consumers.length;
   // --items and --duration each end production, whichever comes first; with neither, the default item count.
   const productionTime = flags.duration === undefined ? Infinity : duration('--duration', flags.duration);

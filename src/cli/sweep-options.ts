@@ -15,7 +15,7 @@ import { readScenarioDocument, readScenarioText, scenarioFromDocument } from '..
 import { ScenarioError } from '../scenario/scenario-error.js';
 import type { ModelParameter } from '../api/model.js';
 import type { RunConfig } from '../model/config.js';
-import type { Shard } from '../sweep/execute.js';
+import { inShard, type Shard } from '../sweep/execute.js';
 import { describePoint, expandGrid, gridSize, type Axis } from '../sweep/grid.js';
 import { MODEL_METRIC_NAMES } from '../sweep/metrics.js';
 import { modelOptionsData, type ModelPointData } from '../sweep/model-point.js';
@@ -24,9 +24,9 @@ import { PATH_SYNTAX, resolveScenarioPath, scenarioValue } from '../sweep/scenar
 import { parseSlo, SLO_SYNTAX, type Slo } from '../sweep/slo.js';
 import { MAX_VALUES, parseValues, VALUES_SYNTAX } from '../sweep/values.js';
 import { parseModelFlags, parameterValue, type ModelChoice } from './model-options.js';
-import { MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
+import { MAX_JOBS, MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
-import { wholeNumber } from './values.js';
+import { MAX_CONSUMERS, wholeNumber } from './values.js';
 
 /** The strings commander hands over for `qsim sweep`; unchecked user input. */
 export interface SweepFlags extends Pick<RunFlags, keyof typeof MODEL_FLAGS | 'seed' | 'instant' | 'scenario' | 'model' | 'set'> {
@@ -43,7 +43,6 @@ export const SWEEP_FORMATS = ['text', 'json', 'csv', 'ndjson'] as const;
 export type SweepFormat = (typeof SWEEP_FORMATS)[number];
 
 export const MAX_REPLICATIONS = 1000;
-export const MAX_JOBS = 1024;
 
 /** Options a --vary may set for a command-line sweep, and the flag each is. */
 const VARIABLE_OPTIONS: Readonly<Record<string, keyof typeof MODEL_FLAGS>> = Object.fromEntries(
@@ -74,7 +73,7 @@ export function parseSweepFlags(
   if (format === undefined) throw invalidValue('--format', `one of ${SWEEP_FORMATS.join(', ')}`, givenFormat);
   const chart = flags.chart === true;
   if (chart && format !== 'text') throw new UsageError(`--chart draws in the terminal, so it cannot be used with --format ${format} (use --format text)`);
-  const jobs = flags.jobs === undefined ? availableParallelism() : wholeNumber('--jobs', flags.jobs, 1, MAX_JOBS);
+  const jobs = flags.jobs === undefined ? Math.min(availableParallelism(), MAX_JOBS) : wholeNumber('--jobs', flags.jobs, 1, MAX_JOBS);
   const replications = flags.replications === undefined ? 1 : wholeNumber('--replications', flags.replications, 1, MAX_REPLICATIONS);
   const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
   const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
@@ -106,7 +105,17 @@ export function parseSweepFlags(
     values: grid,
     ...(model.file ? { model: model.file } : {}),
   });
-  return { plan, jobs, shard, format, chart, seedDrawn: seedFlag === undefined && model.fileSeed === undefined, model: modelChoice };
+  // No more threads than runs: a thread per run at most.
+  const runs = plan.points.filter((point) => inShard(point.index, shard)).length * replications;
+  return {
+    plan,
+    jobs: Math.max(1, Math.min(jobs, runs)),
+    shard,
+    format,
+    chart,
+    seedDrawn: seedFlag === undefined && model.fileSeed === undefined,
+    model: modelChoice,
+  };
 }
 
 function parseShard(text: string): Shard {
@@ -141,6 +150,8 @@ function parseSlos(texts: readonly string[], model: boolean): Slo[] {
 interface VarySpec extends Axis {
   /** As written, for messages. */
   readonly text: string;
+  /** The values a range gave (1..4/3 gives 1, 2.5 and 4), as opposed to those listed. */
+  readonly fromRange: ReadonlySet<string>;
 }
 
 /** The NAME of NAME=VALUES (a leading -- is allowed), or undefined without "=". */
@@ -159,7 +170,7 @@ function parseVarySyntax(text: string, _i: number, all: readonly string[]): Vary
   if (all.filter((other) => varyName(other) === name).length > 1) {
     throw invalidValue('--vary', 'each NAME once (list every value in one --vary)', text, `${quote(name)} is varied twice`);
   }
-  return { name, values: parsed.values, text };
+  return { name, values: parsed.values, text, fromRange: parsed.fromRange };
 }
 
 type PointWork = PlanInput['work'][number];
@@ -200,6 +211,7 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
     keys.forEach((key, a) => {
       point[key] = values[a];
     });
+    checkRangeCounts(specs, keys, values);
     try {
       return parseRunFlags(point);
     } catch (error) {
@@ -257,6 +269,22 @@ function modelFileModel(flags: SweepFlags, specs: readonly VarySpec[], choice: M
   const readable = existsSync(path) && statSync(path).isFile();
   model.file = { file: choice.path, digest: readable ? createHash('sha256').update(readFileSync(path)).digest('hex') : '' };
   return model;
+}
+
+const WHOLE = /^\d+$/;
+
+/**
+ * A range gives --consumers counts: 1..4/3 gives 2.5 and 1s..3s/3 gives 1s,
+ * which --consumers would otherwise take for a consumer's name. Names are
+ * listed with | (consumers=Ann,Bo|Cy).
+ */
+function checkRangeCounts(specs: readonly VarySpec[], keys: readonly (keyof typeof MODEL_FLAGS)[], values: readonly string[]): void {
+  keys.forEach((key, a) => {
+    const value = values[a] ?? '';
+    if (key !== 'consumers' || !(specs[a] as VarySpec).fromRange.has(value) || WHOLE.test(value)) return;
+    const expected = `a whole number from 1 to ${MAX_CONSUMERS} (a range gives consumer counts; list names with |)`;
+    throw blame(specs, a, values, invalidValue('--consumers', expected, value).message);
+  });
 }
 
 function blame(specs: readonly VarySpec[], a: number, values: readonly string[], message: string): UsageError {

@@ -13,3 +13,17 @@ export function nameProblem(name: string): string | undefined {
   if (name !== name.trim()) return 'a name has spaces around it';
   return undefined;
 }
+
+// A decimal number as people write one: 2, 2.0, -3, +4, .5, 1e1.
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+const WHOLE = /^\d+$/;
+
+/**
+ * Text that reads as a number but is not written as a whole count (2.5, 2.0,
+ * -3, 1e1): where a count or names are accepted (--consumers), such text is a
+ * mistaken count, never meant as a name.
+ */
+export function notAWholeCount(text: string): boolean {
+  const trimmed = text.trim();
+  return NUMBER.test(trimmed) && !WHOLE.test(trimmed);
+}

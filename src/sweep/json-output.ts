@@ -87,13 +87,18 @@ function csvNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : jsonNumber(value);
 }
 
-/** A header and one row per point: index, the varied values, rho, slots, every metric (and its ci95), each SLO, pass. */
+/**
+ * A header and one row per point: index, the varied values, seeds (each
+ * replication's run seed, separated by spaces), rho, slots, every metric (and
+ * its ci95), each SLO, pass.
+ */
 export function renderSweepCsv(report: SweepReport): string {
   const { definition } = report;
   const withCi = definition.replications > 1;
   const header = [
     'index',
     ...definition.vary.map((axis) => axis.name),
+    'seeds',
     'rho',
     'slots',
     ...METRIC_NAMES.flatMap((name) => (withCi ? [name, `${name}.ci95`] : [name])),
@@ -103,6 +108,7 @@ export function renderSweepCsv(report: SweepReport): string {
   const rows = report.results.map((result) => [
     String(result.index),
     ...result.values,
+    result.seeds.join(' '),
     csvNumber(result.rho),
     csvNumber(result.slots),
     ...METRIC_NAMES.flatMap((name) => {

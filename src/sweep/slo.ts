@@ -99,3 +99,16 @@ export function meets(slo: Slo, estimate: Estimate): boolean {
       return margin === 0 && mean === slo.bound;
   }
 }
+
+/**
+ * Whether a point meets each of `slos`, from its figures: each metric's mean
+ * and, with several replications (`ci95` given), its 95% CI's half-width. What
+ * a sweep decides, and what qsim merge decides again from a shard's figures.
+ */
+export function judge(
+  slos: readonly Slo[],
+  metrics: Readonly<Record<string, number | null>>,
+  ci95: Readonly<Record<string, number | null>> | undefined,
+): boolean[] {
+  return slos.map((slo) => meets(slo, { mean: metrics[slo.metric.name] ?? null, halfWidth: ci95 ? (ci95[slo.metric.name] ?? null) : null }));
+}

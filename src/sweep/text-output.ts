@@ -13,8 +13,9 @@
  * not among them, and pass/fail. With replications a figure is mean ± the 95%
  * confidence interval's half-width.
  */
+import { textWidth } from '../live/text-width.js';
 import { percent } from '../observe/stats-table.js';
-import { alignColumns, type Align } from '../observe/text-table.js';
+import type { Align } from '../observe/text-table.js';
 import { describePoint } from './grid.js';
 import { findMetric, MODEL_METRIC_NAMES, TABLE_METRICS, type Metric } from './metrics.js';
 import { passes } from './point-result.js';
@@ -45,6 +46,21 @@ export function tableMetrics(sloTexts: readonly string[], model = false): Metric
   return names.map((name) => findMetric(name) as Metric);
 }
 
+/**
+ * `rows` in columns as wide as their widest cell, in terminal columns (a wide
+ * character such as 李 takes two, a combining mark none), three spaces apart,
+ * indented by two; trailing spaces trimmed.
+ */
+export function alignByWidth(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell))));
+  const pad = (cell: string, i: number): string => {
+    const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - textWidth(cell)));
+    return align[i] === 'right' ? fill + cell : cell + fill;
+  };
+  return rows.map((row) => `  ${row.map(pad).join('   ')}`.trimEnd());
+}
+
 export function renderSweepTable(report: SweepReport): string {
   const { definition, results } = report;
   const model = definition.model !== undefined;
@@ -65,7 +81,7 @@ export function renderSweepTable(report: SweepReport): string {
     ...definition.vary.map((axis): Align => (axis.values.every((value) => NUMERIC.test(value)) ? 'right' : 'left')),
     ...header.slice(definition.vary.length).map((): Align => 'right'),
   ];
-  const lines = results.length > 0 ? alignColumns([header, ...rows], align) : ['  (no point finished)'];
+  const lines = results.length > 0 ? alignByWidth([header, ...rows], align) : ['  (no point finished)'];
   const notes: string[] = [];
   if (model) {
     notes.push(`model ${definition.model ?? ''}: the figures are those of its first queue; ρ is not known for a model (${NONE})`);

@@ -19,7 +19,16 @@ export const MAX_VALUES = 10000;
 export const VALUES_SYNTAX =
   'a whole-number range (1..8), a stepped range (0.5s..2s/4: 4 evenly spaced values) or a list separated by | (exp(200ms)|exp(300ms))';
 
-export type ValuesParse = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
+export type ValuesParse =
+  | {
+      readonly ok: true;
+      readonly values: readonly string[];
+      /** The values a range (1..8, 0.5s..2s/4) gave, as opposed to those written out: a range gives numbers or durations. */
+      readonly fromRange: ReadonlySet<string>;
+    }
+  | { readonly ok: false; readonly reason: string };
+
+type RangeParse = { readonly ok: true; readonly values: readonly string[] } | { readonly ok: false; readonly reason: string };
 
 const WHOLE = /^\d+$/;
 const NUMBER = /^(\d+(?:\.\d*)?|\.\d+)$/;
@@ -27,7 +36,7 @@ const RANGE = /^(.*?)\.\.(.*?)(?:\/(.*))?$/;
 /** Stepped values keep 12 significant digits, so 0.1..0.3/3 gives 0.2, not 0.20000000000000004. */
 const DIGITS = 12;
 
-function fail(reason: string): ValuesParse {
+function fail(reason: string): { readonly ok: false; readonly reason: string } {
   return { ok: false, reason };
 }
 
@@ -35,12 +44,14 @@ function fail(reason: string): ValuesParse {
 export function parseValues(text: string): ValuesParse {
   const parts = text.split('|').map((part) => part.trim());
   const values: string[] = [];
+  const fromRange = new Set<string>();
   for (const part of parts) {
     if (part === '') return fail(parts.length > 1 ? 'a value between | is empty' : 'no values after =');
     const range = RANGE.exec(part);
     const expanded = range ? parseRange(part, range[1] ?? '', range[2] ?? '', range[3]) : { ok: true as const, values: [part] };
     if (!expanded.ok) return expanded;
     values.push(...expanded.values);
+    if (range) expanded.values.forEach((value) => fromRange.add(value));
     if (values.length > MAX_VALUES) return fail(`more than ${MAX_VALUES} values`);
   }
   const seen = new Set<string>();
@@ -48,10 +59,10 @@ export function parseValues(text: string): ValuesParse {
     if (seen.has(value)) return fail(`${quote(value)} appears twice`);
     seen.add(value);
   }
-  return { ok: true, values };
+  return { ok: true, values, fromRange };
 }
 
-function parseRange(text: string, fromText: string, toText: string, countText: string | undefined): ValuesParse {
+function parseRange(text: string, fromText: string, toText: string, countText: string | undefined): RangeParse {
   const from = fromText.trim();
   const to = toText.trim();
   if (from === '' || to === '') return fail(`the range ${quote(text)} needs a value on each side of ..`);

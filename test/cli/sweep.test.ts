@@ -3,12 +3,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import stringWidth from 'string-width';
 import { BIN, cleanEnv, expectUsageError, qsim } from '../helpers/cli.js';
 import { qsimInPty } from '../helpers/pty.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'qsim-sweep-'));
 const MODEL = ['--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--items', '1000', '--seed', '7'];
 const SWEEP = ['sweep', '--vary', 'consumers=3..5', '--vary', 'concurrency=1|2', ...MODEL, '--slo', 'wait.p95<2s'];
+
+function displayWidth(text: string): number {
+  return stringWidth(text);
+}
 
 function write(name: string, text: string): string {
   const file = join(scratch, name);
@@ -74,11 +79,34 @@ describe('qsim sweep', () => {
     expect(lines[6]).toMatchObject({ shard: null, interrupted: false, finished: 6, definition: { seed: 7, points: 6 } });
   });
 
-  test('csv: a header and a row per point, the varied values and every metric', () => {
+  test('csv: a header and a row per point, the varied values, the seeds and every metric', () => {
     const [header, ...rows] = qsim([...SWEEP, '--format', 'csv']).stdout.trim().split('\n');
-    expect(header).toMatch(/^index,consumers,concurrency,rho,slots,throughput,wait\.mean,.*,wait\.p95<2s,pass$/);
+    expect(header).toMatch(/^index,consumers,concurrency,seeds,rho,slots,throughput,wait\.mean,.*,wait\.p95<2s,pass$/);
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toMatch(/^0,3,1,1\.333333333,3,/);
+    expect(rows[0]).toMatch(/^0,3,1,\d+,1\.333333333,3,/);
+  });
+
+  test('csv: each run\'s seed, as json lists them (space-separated with replications); values with commas quoted', () => {
+    const args = ['sweep', '--vary', 'consumers=Ann,Bo|2', ...MODEL, '--replications', '3', '--slo', 'wait.p95<2s'];
+    const json = JSON.parse(qsim([...args, '--format', 'json']).stdout) as { points: { seeds: number[] }[] };
+    const csv = qsim([...args, '--format', 'csv']).stdout;
+    const rows = csv.trim().split('\n').slice(1);
+    expect(rows.map((row) => /^\d+,("Ann,Bo"|2),([\d ]+),/.exec(row)?.[2])).toEqual(json.points.map((point) => point.seeds.join(' ')));
+    expect(json.points.every((point) => point.seeds.length === 3)).toBe(true);
+    // merge prints the same bytes
+    const shard = write('replicated.ndjson', qsim([...args, '--format', 'ndjson']).stdout);
+    expect(qsim(['merge', shard, '--format', 'csv']).stdout).toBe(csv);
+  });
+
+  test('a table with wide characters lines up by display width', () => {
+    const result = qsim(['sweep', '--vary', 'consumers=李雷|Ann,Bo|1', '--interval', 'exp(500ms)', '--delay', 'exp(1s)', '--items', '50', '--seed', '1', '--slo', 'wait.p95<2s']);
+    expect(result.status).toBe(0);
+    const table = result.stdout.split('\n\n')[0]!.split('\n');
+    expect(table).toHaveLength(4);
+    // The last column (SLO, pass/fail) is right-aligned: every line ends in the same terminal column.
+    expect(new Set(table.map((line) => displayWidth(line))).size).toBe(1);
+    // And ρ's column too: each line's width up to its ρ figure is the same.
+    expect(new Set(table.slice(1).map((line) => displayWidth(line.slice(0, line.indexOf('.') + 4))))).toEqual(new Set([displayWidth(table[0]!.slice(0, table[0]!.indexOf('ρ') + 1))]));
   });
 
   test('json: the points and the recommendation; the point\'s seed repeats its run with qsim run', () => {
@@ -174,6 +202,11 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [['--vary', 'consumers=1..3', '--shard', '4/3', '--seed', '1'], /--shard expects K\/N/],
     [['--vary', 'consumers=1..3', '--shard', 'two', '--seed', '1'], /--shard expects K\/N/],
     [['--vary', 'consumers=1..3', '--jobs', '0'], /--jobs expects a whole number from 1/],
+    [['--vary', 'consumers=1..3', '--jobs', '257'], /--jobs expects a whole number from 1 to 256, got "257"/],
+    [['--vary', 'consumers=1..4/3'], /^qsim: --vary consumers=1\.\.4\/3: at consumers=2\.5: --consumers expects a whole number from 1 to 10000 \(a range gives consumer counts; list names with \|\), got "2\.5"/],
+    [['--vary', 'consumers=1s..3s/3'], /^qsim: --vary consumers=1s\.\.3s\/3: at consumers=1s: --consumers expects a whole number/],
+    [['--vary', 'consumers=2.0'], /^qsim: --vary consumers=2\.0: at consumers=2\.0: --consumers expects a count from 1 to 10000 or comma-separated .*, got "2\.0" \(a number, but not a whole count\)/],
+    [['--vary', 'consumers=1e1|2'], /at consumers=1e1: --consumers .*\(a number, but not a whole count\)/],
     [['--vary', 'consumers=1..3', '--replications', '0'], /--replications expects a whole number from 1 to 1000/],
     [['--vary', 'consumers=1..3', '--format', 'xml'], /--format expects one of text, json, csv, ndjson, got "xml"/],
     [['--vary', 'consumers=1..3', '--chart'], /--chart draws an SLO's metric .*give --slo too/],
@@ -190,6 +223,21 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
   });
 });
 
+describe('qsim run --consumers: a number that is not a whole count is refused, not taken for a name', () => {
+  test.each(['-3', '2.0', '2.5', '1e1', '+4', '.5'])('%s', (value) => {
+    const given = value.replace(/[.+]/g, '\\$&');
+    expectUsageError(
+      ['run', '--instant', '--items', '3', '--consumers', value],
+      new RegExp(`^qsim: --consumers expects a count from 1 to 10000 or comma-separated unique names of up to 64 printable characters, got "${given}" \\(a number, but not a whole count\\)\n$`),
+    );
+  });
+
+  test('counts and names run as before', () => {
+    expect(qsim(['run', '--instant', '--items', '2', '--seed', '1', '--consumers', '2']).stdout).toMatch(/\[consumer-1\]/);
+    expect(qsim(['run', '--instant', '--items', '2', '--seed', '1', '--consumers', 'Ann,3b']).stdout).toMatch(/Ann\s*\] Got item/);
+  });
+});
+
 describe('qsim merge', () => {
   test('errors are one line with exit code 2: a missing point, an unreadable file', () => {
     const shard = write('only-1.ndjson', qsim([...SWEEP, '--shard', '1/2', '--format', 'ndjson']).stdout);
@@ -200,6 +248,35 @@ describe('qsim merge', () => {
     const absent = qsim(['merge', join(scratch, 'nope.ndjson')]);
     expect(absent.status).toBe(2);
     expect(absent.stderr).toMatch(/^qsim: cannot read .*nope\.ndjson: no such file\n$/);
+  });
+
+  test('a file given twice is refused, stdin (-) too, before reading anything', () => {
+    const a = write('twice-1.ndjson', qsim([...SWEEP, '--shard', '1/2', '--format', 'ndjson']).stdout);
+    const b = write('twice-2.ndjson', qsim([...SWEEP, '--shard', '2/2', '--format', 'ndjson']).stdout);
+    expectUsageError(['merge', a, b, a], /^qsim: \S+twice-1\.ndjson is given twice: give each shard's output once\n$/);
+    expectUsageError(['merge', a, b, `${scratch}/./twice-2.ndjson`], /is given twice \(as \S+twice-2\.ndjson too\)/);
+    expectUsageError(['merge', '-', '-'], /^qsim: - \(stdin\) is given twice: stdin can be read once/);
+  });
+
+  test('an empty shard given twice is refused', () => {
+    // --shard 4/4 of a 3-point grid runs no point.
+    const args = ['sweep', '--vary', 'consumers=1..3', ...MODEL, '--format', 'ndjson'];
+    const files = [1, 2, 3, 4].map((k) => write(`empty-${k}.ndjson`, qsim([...args, '--shard', `${k}/4`]).stdout));
+    expect(qsim(['merge', ...files]).status).toBe(0);
+    const copy = write('empty-4-copy.ndjson', qsim([...args, '--shard', '4/4']).stdout);
+    expectUsageError(['merge', ...files, copy], /^qsim: shard 4\/4 is in both \S+empty-4\.ndjson:1 and \S+empty-4-copy\.ndjson:1: is a file given twice/);
+  });
+
+  test('a figure edited by hand is judged again: a stale pass does not survive', () => {
+    const file = qsim([...SWEEP, '--format', 'ndjson']).stdout;
+    const lines = file.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const passing = lines.find((line) => line['pass'] === true) as Record<string, unknown>;
+    (passing['metrics'] as Record<string, number>)['wait.p95'] = 99;
+    const edited = write('edited.ndjson', lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    const merged = JSON.parse(qsim(['merge', edited, '--format', 'json']).stdout) as { points: { index: number; pass: boolean; slo: Record<string, boolean> }[] };
+    expect(merged.points.find((point) => point.index === passing['index'])).toMatchObject({ pass: false, slo: { 'wait.p95<2s': false } });
+    const empty = write('no-seeds.ndjson', file.replace(/"seeds":\[\d+\]/, '"seeds":[]'));
+    expectUsageError(['merge', empty], /^qsim: \S+no-seeds\.ndjson:1: point 0 has 0 seeds, not one per replication \(1\)\n$/);
   });
 
   test('shards of different sweeps are refused, naming the difference', () => {

@@ -41,6 +41,13 @@ describe('--vary VALUES', () => {
     expect(values('1..3|8|16')).toEqual(['1', '2', '3', '8', '16']);
   });
 
+  test('the values a range gave are told from those listed (a range of consumers gives counts)', () => {
+    const parsed = parseValues('1..4/3|Ann,Bo|2..3');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.values).toEqual(['1', '2.5', '4', 'Ann,Bo', '2', '3']);
+    expect([...parsed.fromRange]).toEqual(['1', '2.5', '4', '2', '3']);
+  });
+
   test('a single value is a grid axis of one point', () => {
     expect(values('Fred,George')).toEqual(['Fred,George']);
   });
