@@ -177,9 +177,11 @@ Examples:
   $ cat shard-*.ndjson | qsim merge - --format json
 
 The files must come from one sweep (the same command apart from --shard: each line
-carries the sweep's fingerprint) and hold every point exactly once; otherwise qsim
-merge names the problem (another sweep, overlapping shards, missing points) and
-exits 2.`;
+carries the sweep's fingerprint) and hold every shard and every point exactly once
+(each FILE once, - once); otherwise qsim merge names the problem (another sweep, a
+file or shard given twice, overlapping shards, missing points, a point whose values
+or seeds are not the sweep's) and exits 2. Whether a point meets each SLO is decided
+again from its figures.`;
 
 /** The options that describe a `qsim run` model, shared by run and sweep. */
 function withModelOptions(command: Command): Command {
@@ -257,7 +259,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--vary <NAME=VALUES>', 'an option (with --scenario, a field path; with --model, also set.NAME, a model parameter) and its values: 1..8, 0.5s..2s/4 (4 evenly spaced values) or a|b|c; repeat for a grid (the first varies slowest)', collect)
     .option('--slo <EXPR>', `an objective every recommended point must meet, METRIC OP VALUE: wait.p95<2s, utilization<0.85, dropped==0; repeatable (all must hold). Metrics: ${METRIC_NAMES.join(', ')}`, collect)
     .option('--replications <n>', 'runs per point, each with its own seed; figures become mean ± 95% confidence interval (default: 1)')
-    .option('--jobs <n>', `runs at once, on worker threads (default: the number of cores, ${availableParallelism()} here)`)
+    .option('--jobs <n>', `runs at once, on worker threads: at most 256, and no more than the runs (default: the number of cores, ${availableParallelism()} here)`)
     .option('--shard <K/N>', 'run only shard K of N: the points whose index i has i mod N = K-1 (needs --seed; join the shards with qsim merge)')
     .option('--seed <n>', 'the sweep\'s seed; each run\'s seed is derived from it, the point and the replication (default: random, printed on stderr)')
     .option('--instant', 'accepted for symmetry with qsim run: sweeps always run in virtual time')

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { formatPath } from '../scenario/schema.js';
-import { readScenarioDocument, readScenarioText, scenarioFromDocument } from '../scenario/load.js';
+import { readScenarioDocument, readScenarioText, scenarioDocumentValue, scenarioFromDocument } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import type { ModelParameter } from '../api/model.js';
 import type { RunConfig } from '../model/config.js';
@@ -301,7 +301,7 @@ function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
   }
   const file = flags.scenario as string;
   const source = readScenarioDocument(readScenarioText(file), file);
-  const raw: unknown = source.doc.toJS();
+  const raw = scenarioDocumentValue(source, file);
   const paths = specs.map((spec) => {
     const resolved = resolveScenarioPath(spec.name, raw);
     if (!resolved.ok) throw invalidValue('--vary', `NAME=VALUES with NAME ${PATH_SYNTAX}`, spec.text, resolved.reason);

@@ -55,6 +55,11 @@ export function readScenarioDocument(text: string, fileName: string): ScenarioDo
   return { doc, lineCounter };
 }
 
+/** The document's plain values (aliases expanded within the same limit as when it was read). */
+export function scenarioDocumentValue({ doc, lineCounter }: ScenarioDocument, fileName: string): unknown {
+  return plainValue(doc, lineCounter, fileName);
+}
+
 /** The document as plain values; throws ScenarioError when an alias cannot be expanded, or only into too many copies. */
 function plainValue(doc: Document, lineCounter: LineCounter, fileName: string): unknown {
   try {

@@ -165,6 +165,16 @@ describe('qsim sweep', () => {
     expect(table.stdout).toMatch(/\s+system p95 \(s\)\s+SLO\n/);
   });
 
+  test('a scenario file that uses an anchor 150 times sweeps as it runs (aliases expand within the same limit)', () => {
+    const stages = Array.from({ length: 150 }, (_, i) => `  - name: s${i}\n    workers: ${i === 0 ? '&w 2' : '*w'}\n    delay: 1ms\n`).join('');
+    const file = join(scratch, 'many-aliases.yaml');
+    writeFileSync(file, `sources:\n  - name: a\n    items: 5\n    interval: 1s\nstages:\n${stages}`);
+    expect(qsim(['run', '--scenario', file, '--instant', '--quiet']).status).toBe(0);
+    const result = qsim(['sweep', '--scenario', file, '--vary', 'stages.s0.workers=1..2', '--seed', '1', '--format', 'csv']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toHaveLength(3);
+  });
+
   test('a scenario grid over a source and a stage', () => {
     const result = qsim([
       'sweep', '--scenario', 'examples/etl.yaml', '--vary', 'sources.extract.items=100|200', '--vary', "stages.load.delay=const(5ms)|exp(10ms)", '--format', 'csv',
