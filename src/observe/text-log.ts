@@ -1,11 +1,15 @@
 import type { RunFinished, RunObserver, RunStarted, Worker } from '../model/events.js';
 import type { Item } from '../model/item.js';
 import type { StageSpec } from '../model/scenario.js';
+import { displayWidth } from './display-width.js';
 import { MAX_RESERVE, plainPalette, type ByteSink, type Palette, type TextSink } from './sink.js';
 
-/** Centres `text` in `width` columns like Python's f"{text:^width}" (the extra space goes right). */
+/**
+ * Centres `text` in `width` terminal columns like Python's f"{text:^width}"
+ * (the extra space goes right); a wide character counts as two columns.
+ */
 export function centre(text: string, width: number): string {
-  const length = [...text].length;
+  const length = displayWidth(text);
   if (length >= width) return text;
   const left = Math.floor((width - length) / 2);
   return ' '.repeat(left) + text + ' '.repeat(width - length - left);
@@ -67,7 +71,7 @@ export class TextLog implements RunObserver {
   runStarted(event: RunStarted): void {
     const dropsAtFirstStage = canDrop(event.scenario.stages[0]);
     const tagged = dropsAtFirstStage ? [...event.consumers, ...event.producers] : event.consumers;
-    const width = Math.max(MIN_NAME_WIDTH, ...tagged.map((w) => [...w.name].length));
+    const width = Math.max(MIN_NAME_WIDTH, ...tagged.map((w) => displayWidth(w.name)));
     this.#consumerTags = event.consumers.map((c) => `[${centre(c.name, width)}] `);
     this.#producerTags = dropsAtFirstStage ? event.producers.map((p) => `[${centre(p.name, width)}] `) : [];
     const bytes = this.#sink.bytes;

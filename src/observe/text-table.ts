@@ -1,13 +1,10 @@
 /** Plain-text tables with aligned columns, for the --stats summary. */
+import { displayWidth } from './display-width.js';
 
 export type Align = 'left' | 'right';
 
-/** Terminal columns taken by `text` (code points; qsim's names are printable). */
-export function textWidth(text: string): number {
-  let width = 0;
-  for (const _ of text) width++;
-  return width;
-}
+/** Terminal columns taken by `text` (see display-width.ts: prepare them for names that are not ASCII). */
+export const textWidth = displayWidth;
 
 function pad(text: string, width: number, align: Align): string {
   const fill = ' '.repeat(Math.max(0, width - textWidth(text)));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import stringWidth from 'string-width';
 import { schemaValidator } from '../helpers/schema.js';
 import { qsim, qsimAsync } from '../helpers/cli.js';
 
@@ -226,6 +227,16 @@ describe('--format ndjson', () => {
 });
 
 describe('text extras', () => {
+  test('names with wide characters line up in the log tags and the --stats table', () => {
+    const { stdout, status } = qsim(['run', '--instant', '--seed', '1', '--items', '6', '--consumers', '李雷,Ann,Zoë', '--stats']);
+    expect(status).toBe(0);
+    const tags = stdout.split('\n').filter((line) => line.startsWith('[')).map((line) => line.slice(0, line.indexOf(']') + 1));
+    expect(new Set(tags.map((tag) => stringWidth(tag)))).toEqual(new Set([8]));
+    const table = stdout.split('\n').filter((line) => /^ {2}(consumer|李雷|Ann|Zoë) /.test(line));
+    expect(table).toHaveLength(4);
+    expect(new Set(table.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
+  });
+
   test('--timestamps prefixes each line with the simulated time, fixed width', () => {
     const plain = qsim(['run', '--instant', '--seed', '1']).stdout.trimEnd().split('\n');
     const stamped = qsim(['run', '--instant', '--seed', '1', '--timestamps']).stdout.trimEnd().split('\n');
