@@ -5,10 +5,16 @@
  * only its final line with --quiet), --timestamps, --stats, --format json or
  * ndjson, --chart (model-chart.ts) — or, with --live, the full-screen view (model-live-command.ts). Only
  * the observers asked for are attached.
+ *
+ * The model's code is hosted as src/runner/model-host.ts describes: its console
+ * writes to stderr (stdout holds only the log or the summary), a model
+ * function (or file) that does not finish is one line and exit 1 (2) instead
+ * of Node's silent exit 13 or a hang, and what it leaves running does not keep
+ * qsim alive once it has finished.
  */
 import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import type { ModelObserver } from '../api/model-events.js';
-import type { ModelOptions } from '../api/model.js';
+import type { ModelFunction, ModelOptions } from '../api/model.js';
 import type { RunConfig } from '../model/config.js';
 import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
 import { ModelFinalLineLog, ModelTextLog } from '../observe/model-log.js';
@@ -16,7 +22,7 @@ import { ModelNdjsonLog } from '../observe/model-ndjson.js';
 import { ModelQueueSeries } from '../observe/model-queue-series.js';
 import { ModelStatistics } from '../observe/model-statistics.js';
 import { renderModelStatsTable } from '../observe/model-stats-table.js';
-import { loadModel } from '../runner/load-model.js';
+import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, withModelConsole } from '../runner/model-host.js';
 import { simulateModel } from '../runner/run-model.js';
 import { chalkPalette } from './chalk-styles.js';
 import { colourEnabled } from './color.js';
@@ -29,7 +35,18 @@ import type { RunInvocation } from './run-options.js';
 import { drainAwareTimers, OutputWriter } from './writer.js';
 
 export async function runModelCommand(run: RunInvocation, model: ModelChoice, io: CliIo): Promise<number> {
-  const build = await loadModel(model.path);
+  try {
+    return await withModelConsole(modelConsole(io.stderr), async () => {
+      const build = guardBuild(await loadModelGuarded(model.path));
+      return await runLoadedModel(run, model, build, io);
+    });
+  } finally {
+    // Only when qsim owns the process (not for in-process callers of main()).
+    if (io.stdout === process.stdout) exitOnceCliDone();
+  }
+}
+
+async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: ModelFunction, io: CliIo): Promise<number> {
   if (run.live) {
     const [{ liveTerminal }, { runModelLive }] = await Promise.all([import('./live-command.js'), import('./model-live-command.js')]);
     return runModelLive(run, model, build, io, liveTerminal(io));

@@ -8,6 +8,10 @@
  * With `useThisThread`, one of the `jobs` lanes is this thread, which would
  * otherwise only wait: a worker costs a start-up and a JIT warm-up of its own
  * (about 0.1-0.2 s of CPU), so this saves one for every sweep.
+ *
+ * A worker also posts what a model's console prints there (point-worker.ts):
+ * it is written to this process's stderr as it arrives, always before the
+ * reply to the run that printed it.
  */
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
@@ -19,6 +23,22 @@ export type WorkerReply =
   | { readonly ok: true; readonly summary: PointSummary }
   | { readonly ok: false; readonly message: string; readonly exitCode: number };
 
+/** Console output of model code in a worker, for this process's stderr. */
+export interface WorkerConsole {
+  readonly console: string;
+}
+
+/** Anything a worker posts. */
+export type WorkerMessage = WorkerReply | WorkerConsole;
+
+function isConsole(message: WorkerMessage): message is WorkerConsole {
+  return 'console' in message;
+}
+
+function writeConsole(message: WorkerMessage): void {
+  if (isConsole(message)) process.stderr.write(message.console);
+}
+
 const WORKER_SCRIPT = new URL('./point-worker.js', import.meta.url);
 
 export function threadRunner(jobs: number, options: { readonly useThisThread?: boolean } = {}): PointRunner {
@@ -28,7 +48,11 @@ export function threadRunner(jobs: number, options: { readonly useThisThread?: b
   const all = new Set<Worker>();
 
   function take(): Worker {
-    const worker = idle.pop() ?? new Worker(WORKER_SCRIPT);
+    let worker = idle.pop();
+    if (worker === undefined) {
+      worker = new Worker(WORKER_SCRIPT);
+      worker.on('message', writeConsole);
+    }
     all.add(worker);
     return worker;
   }
@@ -46,7 +70,8 @@ export function threadRunner(jobs: number, options: { readonly useThisThread?: b
         worker.off('exit', onExit);
         signal?.removeEventListener('abort', onAbort);
       };
-      const onMessage = (reply: WorkerReply): void => {
+      const onMessage = (reply: WorkerMessage): void => {
+        if (isConsole(reply)) return;
         settle();
         idle.push(worker);
         if (reply.ok) resolve(reply.summary);

@@ -1,0 +1,197 @@
+/**
+ * Hosting a model file's code in the CLI (`qsim run --model`, its
+ * replications, `qsim sweep --model` and the sweep's worker threads): what
+ * keeps the model's own code from hanging qsim or writing into its output.
+ *
+ * - **Building must finish.** The model function may be async, but what it
+ *   awaits must settle. A build still pending when the event loop has nothing
+ *   else to do (it awaited a promise nothing can settle: without this, Node
+ *   ends the process with exit code 13 and no word) or after
+ *   BUILD_LIMIT_SECONDS of wall time (a long timer, I/O that does not end) is
+ *   stopped with a ModelBuildStalledError. The same holds for loading the file
+ *   (a top-level await that never settles), as a ModelFileError. The first
+ *   check is made in the main thread only (a worker's loop is kept alive by
+ *   its message port); the time limit holds everywhere.
+ * - **Console output goes to stderr.** While model code runs, `console` writes
+ *   to stderr (`withModelConsole`), so stdout holds only qsim's output
+ *   (json, ndjson and csv stay parseable); the sweep's check build, which
+ *   precedes the real runs, is silent.
+ * - **Leftovers do not keep qsim alive.** A timer the model started and
+ *   qsim gave up on (a stalled build or process) would hold the process open
+ *   after qsim has finished: `exitOnceCliDone` ends it then.
+ */
+import { Console } from 'node:console';
+import { resolve } from 'node:path';
+import { Writable } from 'node:stream';
+import { isMainThread } from 'node:worker_threads';
+import { QsimError } from '../core/errors.js';
+import { quote } from '../model/quote.js';
+import { loadModel, ModelFileError } from './load-model.js';
+import type { ModelFunction } from '../api/model.js';
+
+/** Wall seconds a model function (or a model file's top-level code) has to finish. */
+export const BUILD_LIMIT_SECONDS = 10;
+
+const ADVICE = 'a model function creates queues, processes and events and returns, and only processes wait (p.sleep, queues, events)';
+
+/** The model function's promise did not settle: it awaited something outside qsim's API that does not end. */
+export class ModelBuildStalledError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'model-build-stalled';
+}
+
+type Stall = 'idle' | 'late';
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+/**
+ * `work`, or a rejection with `stalled(…)` once the event loop has nothing
+ * else to do while it is pending ('idle': nothing can settle it any more;
+ * main thread only) or after `limitSeconds` ('late'). The timer is unref'd:
+ * it keeps nothing alive.
+ */
+function settleOrStall<T>(work: PromiseLike<T>, limitSeconds: number, stalled: (how: Stall) => Error): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    const finish = (): boolean => {
+      if (done) return false;
+      done = true;
+      clearTimeout(timer);
+      if (isMainThread) process.off('beforeExit', onIdle);
+      return true;
+    };
+    const onIdle = (): void => {
+      if (finish()) reject(stalled('idle'));
+    };
+    const timer = setTimeout(() => {
+      if (finish()) reject(stalled('late'));
+    }, limitSeconds * 1000);
+    timer.unref();
+    if (isMainThread) process.once('beforeExit', onIdle);
+    work.then(
+      (value) => {
+        if (finish()) resolve(value);
+      },
+      (error: unknown) => {
+        if (finish()) reject(error);
+      },
+    );
+  });
+}
+
+/** `build`, made to fail with a ModelBuildStalledError when its promise does not settle (see above); a synchronous build is left as it is. */
+export function guardBuild(build: ModelFunction, limitSeconds = BUILD_LIMIT_SECONDS): ModelFunction {
+  return (sim, opts) => {
+    const result = build(sim, opts);
+    if (!isThenable(result)) return result;
+    return settleOrStall(result, limitSeconds, (how) =>
+      how === 'idle'
+        ? new ModelBuildStalledError(`it did not finish building the model: it awaited a promise that nothing settles (nothing else was left to run); ${ADVICE}`)
+        : new ModelBuildStalledError(
+            `it did not finish building the model within ${limitSeconds} s: it awaits something outside qsim's API (a timer, I/O, a promise that does not settle); ${ADVICE}`,
+          ),
+    ).then(() => undefined);
+  };
+}
+
+/** The model files this thread has loaded, by absolute path. */
+const loaded = new Map<string, Promise<ModelFunction>>();
+
+/**
+ * loadModel, once per file and thread (Node evaluates a .mjs once anyway, but
+ * tsx would compile and evaluate a .ts again at every load, running its
+ * top-level code twice), failing with a ModelFileError (exit 2) when the
+ * file's top-level code does not finish (see above). A load that failed is
+ * forgotten.
+ */
+export function loadModelGuarded(path: string, limitSeconds = BUILD_LIMIT_SECONDS): Promise<ModelFunction> {
+  const key = resolve(path);
+  let model = loaded.get(key);
+  if (model === undefined) {
+    model = settleOrStall(loadModel(path), limitSeconds, (how) => {
+      const why = how === 'idle' ? 'it awaited a promise that nothing settles' : `it had not finished after ${limitSeconds} s`;
+      return new ModelFileError(`--model ${quote(path)} could not be loaded: its top-level code did not finish (${why}); a model file's top-level code must not wait`);
+    });
+    loaded.set(key, model);
+    model.catch(() => loaded.delete(key));
+  }
+  return model;
+}
+
+/** What model output is written to: a Node stream, or any object with write(text) (the CLI's io.stderr). */
+export interface ConsoleTarget {
+  write(chunk: string): unknown;
+}
+
+/** The consoles made by modelConsole. */
+const modelConsoles = new WeakSet<Console>();
+
+/** A Console writing both its streams to `target`; undefined: one that discards everything. */
+export function modelConsole(target: ConsoleTarget | undefined): Console {
+  const stream =
+    target instanceof Writable
+      ? target
+      : new Writable({
+          decodeStrings: false,
+          write(chunk: unknown, _encoding, callback): void {
+            target?.write(typeof chunk === 'string' ? chunk : String(chunk));
+            callback();
+          },
+        });
+  const created = new Console({ stdout: stream, stderr: stream });
+  modelConsoles.add(created);
+  return created;
+}
+
+let stderrConsole: Console | undefined;
+
+/** The console in place when it is already a model console (a command's, writing to its stderr), else one writing to process.stderr. */
+export function modelConsoleInPlace(): Console {
+  if (modelConsoles.has(globalThis.console)) return globalThis.console;
+  stderrConsole ??= modelConsole(process.stderr);
+  return stderrConsole;
+}
+
+/**
+ * Runs `work` with the global `console` replaced by `replacement` (see
+ * modelConsole), then puts back what was there — unless something else has
+ * replaced it meanwhile. A module that keeps `console.log` (bound to the
+ * console of its load) keeps writing where it wrote then.
+ */
+export async function withModelConsole<T>(replacement: Console, work: () => Promise<T>): Promise<T> {
+  const previous = globalThis.console;
+  globalThis.console = replacement;
+  try {
+    return await work();
+  } finally {
+    if (globalThis.console === replacement) globalThis.console = previous;
+  }
+}
+
+let exitScheduled = false;
+
+/**
+ * Model code can leave work qsim cannot cancel: a timer that a stalled process
+ * or an unfinished model function waits on. Once the CLI has finished
+ * (bin/qsim.js has set process.exitCode) and stdout and stderr are written,
+ * that work must not keep qsim alive, so this ends the process. The checks run
+ * on an unref'd timer: they happen only while something else keeps the event
+ * loop alive, and never in a process whose exit code nobody set (an in-process
+ * caller of main(), such as a test), where they give up after a few seconds.
+ */
+export function exitOnceCliDone(): void {
+  if (exitScheduled || !isMainThread) return;
+  exitScheduled = true;
+  let tries = 0;
+  const check = (): void => {
+    const finished = process.exitCode !== undefined;
+    if (finished && process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+      process.exit();
+    }
+    if (finished || ++tries < 20) setTimeout(check, 250).unref();
+    else exitScheduled = false;
+  };
+  setTimeout(check, 250).unref();
+}
