@@ -10,7 +10,7 @@ import { roundForOutput } from '../observe/json-output.js';
 import { confidenceInterval } from './confidence.js';
 import { METRICS, readMetric, type PointSummary } from './metrics.js';
 import type { PlannedPoint } from './plan.js';
-import { meets, type Slo } from './slo.js';
+import { judge, type Slo } from './slo.js';
 
 export type Figures = Readonly<Record<string, number | null>>;
 
@@ -52,7 +52,7 @@ export function pointResult(point: PlannedPoint, seeds: readonly number[], summa
     rho: rounded(point.rho),
     metrics,
     ci95: several ? ci95 : undefined,
-    slo: slos.map((slo) => meets(slo, { mean: metrics[slo.metric.name] ?? null, halfWidth: several ? (ci95[slo.metric.name] ?? null) : null })),
+    slo: judge(slos, metrics, several ? ci95 : undefined),
   };
 }
 
