@@ -3,11 +3,12 @@ import { availableParallelism } from 'node:os';
 import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/config.js';
 import type { Scenario } from '../model/scenario.js';
 import { createDistribution } from '../model/distribution.js';
-import { MAX_NAME_LENGTH, notAWholeCount } from '../model/names.js';
+import { MAX_CONCURRENCY, MAX_PRODUCERS, MAX_SLOTS } from '../model/limits.js';
+import { consumerNamedAsProducer, MAX_NAME_LENGTH, notAWholeCount } from '../model/names.js';
 import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
 import { consumerList, distribution, duration, fullPolicy, MAX_CONSUMERS, speedFactor, wholeNumber } from './values.js';
-import { invalidValue, UsageError } from './usage-error.js';
+import { invalidValue, quote, UsageError } from './usage-error.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 
 /** The strings commander hands over for `qsim run`; every field is unchecked user input. */
@@ -53,11 +54,9 @@ export const MODEL_FLAGS = {
 } as const satisfies Partial<Record<keyof RunFlags, string>>;
 
 
-export const MAX_CONCURRENCY = 10000;
+export { MAX_CONCURRENCY, MAX_SLOTS } from '../model/limits.js';
 export const MAX_REPLICATIONS = 10000;
 export const MAX_JOBS = 256;
-/** Consumers x concurrency: each slot is a process. */
-export const MAX_SLOTS = 100000;
 
 export type PacingChoice = { readonly kind: 'instant' } | { readonly kind: 'wall-clock'; readonly speed: number };
 
@@ -206,9 +205,14 @@ function consumerCountOrNames(text: string): string[] | number {
 
 /** The single-stage pipeline described by the command line's model options. */
 function parseRunConfig(flags: RunFlags, seed: number): RunConfig {
-  const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, 10000);
+  const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, MAX_PRODUCERS);
   const consumers = consumerCountOrNames(flags.consumers ?? RUN_DEFAULTS.consumers);
   const consumerCount = typeof consumers === 'number' ? consumers : consumers.length;
+  const clash = typeof consumers === 'number' ? undefined : consumerNamedAsProducer([{ name: 'producers', producers }], consumers);
+  if (clash !== undefined) {
+    const last = producers === 1 ? 'producer-1' : `producer-1 to producer-${producers}`;
+    throw invalidValue('--consumers', `names other than the producers' (${last})`, flags.consumers ?? '', `${quote(clash)} is a producer's name`);
+  }
   // --items and --duration each end production, whichever comes first; with neither, the default item count.
   const productionTime = flags.duration === undefined ? Infinity : duration('--duration', flags.duration);
   const items =

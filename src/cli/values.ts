@@ -6,6 +6,7 @@ import type { FullPolicy } from '../core/queue.js';
 import { FULL_POLICIES } from '../core/queue.js';
 import { DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
 import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
+import { MAX_CONSUMERS } from '../model/limits.js';
 import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
 import { invalidValue, quote } from './usage-error.js';
 
@@ -51,7 +52,7 @@ export function speedFactor(option: string, text: string): number {
   return value;
 }
 
-export const MAX_CONSUMERS = 10000;
+export { MAX_CONSUMERS };
 
 /** "Fred,George" (names) or "4" (a count: consumer-1..consumer-4). */
 export function consumerList(option: string, text: string): string[] | number {

@@ -27,3 +27,29 @@ export function notAWholeCount(text: string): boolean {
   const trimmed = text.trim();
   return NUMBER.test(trimmed) && !WHOLE.test(trimmed);
 }
+
+/**
+ * The producers' names, as the log and the summary show them: producer-1…n
+ * for a single source, else the source's name (source-1…n when it has several).
+ */
+export function producerNames(sources: readonly { readonly name: string; readonly producers: number }[]): string[] {
+  return sources.flatMap((source) =>
+    Array.from({ length: source.producers }, (_, j) => {
+      if (sources.length === 1) return `producer-${j + 1}`;
+      return source.producers === 1 ? source.name : `${source.name}-${j + 1}`;
+    }),
+  );
+}
+
+/**
+ * A consumer of a single-stage pipeline whose name is also a producer's, if
+ * any: log lines and trace events name workers, so the two would be one. (With
+ * several stages consumers are named stage/worker.)
+ */
+export function consumerNamedAsProducer(
+  sources: readonly { readonly name: string; readonly producers: number }[],
+  consumers: readonly string[],
+): string | undefined {
+  const producers = new Set(producerNames(sources));
+  return consumers.find((name) => producers.has(name));
+}

@@ -31,6 +31,7 @@ import { RandomSource, type RandomStream } from '../core/random.js';
 import type { Simulation } from '../core/simulation.js';
 import { combineObservers, type RunFinished, type RunObserver, type Worker } from './events.js';
 import { ItemStore, type ItemRef } from './item-store.js';
+import { producerNames } from './names.js';
 import type { Scenario, SourceSpec, StageSpec } from './scenario.js';
 
 /**
@@ -107,15 +108,6 @@ interface ConsumerState {
   readonly backoffs: RandomStream | undefined;
   /** Slots that have not yet received the done signal. */
   open: number;
-}
-
-function producerNames(sources: readonly SourceSpec[]): string[] {
-  return sources.flatMap((source) =>
-    Array.from({ length: source.producers }, (_, j) => {
-      if (sources.length === 1) return `producer-${j + 1}`;
-      return source.producers === 1 ? source.name : `${source.name}-${j + 1}`;
-    }),
-  );
 }
 
 /** Builds the pipeline's processes on `sim`; they start when the simulation runs. */

@@ -5,16 +5,15 @@
  */
 import { z } from 'zod';
 import type { FullPolicy } from '../core/queue.js';
-import { MAX_CONCURRENCY, MAX_SLOTS } from '../cli/run-options.js';
-import { MAX_CONSUMERS } from '../cli/values.js';
 import { createDistribution, DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
 import { DURATION_SYNTAX, MAX_DURATION_SECONDS, parseDuration } from '../model/duration.js';
-import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
+import { MAX_CONCURRENCY, MAX_CONSUMERS, MAX_PRODUCERS, MAX_SLOTS } from '../model/limits.js';
+import { consumerNamedAsProducer, MAX_NAME_LENGTH, nameProblem, producerNames } from '../model/names.js';
 import { quote } from '../model/quote.js';
 import type { Scenario, SourceSpec, StageSpec } from '../model/scenario.js';
 
-// The command line's limits, so that a file runs whatever a command line runs, and no more: workers as --consumers
-// (and producers as --producers, the same 10000), concurrency as --concurrency and slots as their product (pipelineLimits).
+// The command line's limits (src/model/limits.ts), so that a file runs whatever a command line runs, and no more:
+// workers as --consumers, producers as --producers, concurrency as --concurrency, slots as their product (pipelineLimits).
 export const MAX_WORKERS = MAX_CONSUMERS;
 export const MAX_RETRIES = 1000;
 
@@ -140,7 +139,7 @@ const ZERO = createDistribution({ kind: 'const', value: 0 });
 const source = z
   .object({
     name: leaf(NAME, nameValue),
-    producers: optional(`a whole number from 1 to ${MAX_WORKERS}`, whole(1, MAX_WORKERS), 1),
+    producers: optional(`a whole number from 1 to ${MAX_PRODUCERS}`, whole(1, MAX_PRODUCERS), 1),
     items: optional<number | undefined>('a whole number >= 0', whole(0), undefined),
     duration: optional<number | undefined>(DURATION_SYNTAX, durationValue, undefined),
     interval: leaf(DISTRIBUTION_SYNTAX, distributionValue),
@@ -253,7 +252,7 @@ export function crossChecks(raw: unknown): Problem[] {
  * The first source and the first stage at which a total goes over are reported.
  */
 export function pipelineLimits(scenario: Scenario): Problem[] {
-  const producers = overLimit(scenario.sources.map((s) => s.producers), MAX_WORKERS);
+  const producers = overLimit(scenario.sources.map((s) => s.producers), MAX_PRODUCERS);
   const slots = overLimit(scenario.stages.map((s) => s.workers.length * s.concurrency), MAX_SLOTS);
   const problems: Problem[] = [];
   if (producers) {
@@ -261,7 +260,7 @@ export function pipelineLimits(scenario: Scenario): Problem[] {
     const here = scenario.sources[index]?.producers ?? 0;
     problems.push({
       path: ['sources', index, 'producers'],
-      message: `expected at most ${MAX_WORKERS} producers in all sources together, got ${total} (${here} here${before > 0 ? ` + ${before} in the sources before` : ''})`,
+      message: `expected at most ${MAX_PRODUCERS} producers in all sources together, got ${total} (${here} here${before > 0 ? ` + ${before} in the sources before` : ''})`,
     });
   }
   if (slots) {
@@ -272,6 +271,14 @@ export function pipelineLimits(scenario: Scenario): Problem[] {
     problems.push({
       path: ['stages', index],
       message: `expected at most ${MAX_SLOTS} slots (workers x concurrency) in all stages together, got ${total} (${here}${before > 0 ? ` + ${before} in the stages before` : ''})`,
+    });
+  }
+  const [only] = scenario.stages;
+  const clash = scenario.stages.length === 1 && only ? consumerNamedAsProducer(scenario.sources, only.workers) : undefined;
+  if (clash !== undefined) {
+    problems.push({
+      path: ['stages', 0, 'workers'],
+      message: `expected worker names other than the producers' (${producerNames(scenario.sources).slice(0, 3).join(', ')}${producerNames(scenario.sources).length > 3 ? ', …' : ''}), got ${quote(clash)}, a producer's name: the log and the trace name workers`,
     });
   }
   return problems;

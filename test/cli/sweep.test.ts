@@ -242,6 +242,15 @@ describe('qsim run --consumers: a number that is not a whole count is refused, n
     );
   });
 
+  test("a consumer named as a producer is refused: the log's drop lines and the trace name workers", () => {
+    expectUsageError(
+      ['run', '--instant', '--items', '3', '--consumers', 'producer-1,x'],
+      /^qsim: --consumers expects names other than the producers' \(producer-1\), got "producer-1,x" \("producer-1" is a producer's name\)\n$/,
+    );
+    expectUsageError(['run', '--instant', '--producers', '3', '--consumers', 'x,producer-3'], /\(producer-1 to producer-3\), got "x,producer-3"/);
+    expect(qsim(['run', '--instant', '--items', '3', '--producers', '3', '--consumers', 'producer-4']).status).toBe(0);
+  });
+
   test('counts and names run as before', () => {
     expect(qsim(['run', '--instant', '--items', '2', '--seed', '1', '--consumers', '2']).stdout).toMatch(/\[consumer-1\]/);
     expect(qsim(['run', '--instant', '--items', '2', '--seed', '1', '--consumers', 'Ann,3b']).stdout).toMatch(/Ann\s*\] Got item/);

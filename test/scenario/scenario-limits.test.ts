@@ -61,6 +61,22 @@ describe('slots and producers have the command line limits', () => {
   });
 });
 
+describe("a single stage's worker cannot be named as a producer (the log and the trace name workers)", () => {
+  test('producer-1 with one source', () => {
+    expect(problems(`${SOURCE.replace('name: a', 'name: in')}\nstages: [{name: s, workers: [producer-1, b], delay: 1s}]\n`)).toEqual([
+      `f.yaml:2: stages[0].workers: expected worker names other than the producers' (producer-1), got "producer-1", a producer's name: the log and the trace name workers`,
+    ]);
+  });
+
+  test("a source's name with several sources; with several stages workers are stage/name and may repeat it", () => {
+    const sources = 'sources: [{name: in, items: 3, interval: 1s}, {name: b, items: 3, interval: 1s}]';
+    expect(problems(`${sources}\nstages: [{name: s, workers: [in, x], delay: 1s}]\n`)).toEqual([
+      `f.yaml:2: stages[0].workers: expected worker names other than the producers' (in, b), got "in", a producer's name: the log and the trace name workers`,
+    ]);
+    expect(() => parseScenario(`${sources}\nstages: [{name: s, workers: [in], delay: 1s}, {name: t, workers: [b], delay: 1s}]\n`, 'f.yaml')).not.toThrow();
+  });
+});
+
 describe('durations written as plain numbers have the range of text durations', () => {
   test.each([
     ['interval: 1e300', 'sources[0].interval', `${DISTRIBUTION}, got 1e+300`],
