@@ -240,7 +240,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
-    .option('--print-scenario', 'print these options as a scenario file (YAML) and exit')
+    .option('--print-scenario', 'print these options as a scenario file (YAML) and exit; not with output, --warmup or --replications options')
     .option('--debug', 'check invariants while running; report findings on stderr and exit 1 if any')
     .option('--model <file>', 'run a model written as code: a .mjs, .js or .ts file whose default export builds it (see "Writing a model" in the README); the options above become its opts')
     .option('--set <name=value>', 'a model parameter, opts.set.NAME: a number, a duration (in seconds), true/false, or text; repeatable', collect)

@@ -108,6 +108,7 @@ export function parseRunFlags(
   loadScenario?: (file: string) => Scenario,
 ): RunInvocation {
   const seedFlag = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed, 0);
+  if (flags.printScenario) refuseWithPrintScenario(flags);
   if (flags.instant && flags.speed !== undefined) {
     throw new UsageError('--speed and --instant cannot be used together: --instant runs in virtual time without waiting');
   }
@@ -154,6 +155,31 @@ export function parseRunFlags(
     replications,
     model,
   };
+}
+
+/** What shapes a run's output or statistics has no place in a scenario file: --print-scenario would drop it unsaid. */
+const NOT_IN_A_SCENARIO_FILE = {
+  format: '--format',
+  quiet: '--quiet',
+  timestamps: '--timestamps',
+  stats: '--stats',
+  chart: '--chart',
+  explain: '--explain',
+  live: '--live',
+  debug: '--debug',
+  warmup: '--warmup',
+  replications: '--replications',
+  jobs: '--jobs',
+} as const satisfies Partial<Record<keyof RunFlags, string>>;
+
+function refuseWithPrintScenario(flags: RunFlags): void {
+  for (const [key, option] of Object.entries(NOT_IN_A_SCENARIO_FILE)) {
+    if (flags[key as keyof typeof NOT_IN_A_SCENARIO_FILE] !== undefined) {
+      throw new UsageError(
+        `${option} cannot be used with --print-scenario: it prints the pipeline as a scenario file and runs nothing (give ${option} to the run of that file)`,
+      );
+    }
+  }
 }
 
 function parseWarmup(flags: RunFlags): number {

@@ -68,6 +68,23 @@ describe('qsim run --print-scenario', () => {
     expect(fromFile.stdout.length).toBeGreaterThan(0);
   });
 
+  test.each([
+    [['--format', 'json'], '--format'],
+    [['--warmup', '1s'], '--warmup'],
+    [['--replications', '3'], '--replications'],
+    [['--stats'], '--stats'],
+    [['--quiet'], '--quiet'],
+  ])('%j, which a scenario file cannot hold, is refused rather than dropped unsaid', (extra, option) => {
+    expectUsageError(
+      ['run', '--seed', '7', ...extra, '--print-scenario'],
+      new RegExp(`^qsim: ${option} cannot be used with --print-scenario: it prints the pipeline as a scenario file and runs nothing`),
+    );
+  });
+
+  test('--instant changes nothing printed, so it is accepted', () => {
+    expect(qsim(['run', '--seed', '7', '--instant', '--print-scenario']).stdout).toBe(qsim(['run', '--seed', '7', '--print-scenario']).stdout);
+  });
+
   test('prints YAML that names the source and the stage', () => {
     expect(qsim(['run', '--seed', '7', '--print-scenario']).stdout).toBe(
       'seed: 7\nsources:\n  - name: producers\n    items: 20\n    interval: 500ms\nstages:\n  - name: consumers\n    workers: [ Fred, George ]\n    delay: uniform(0s,3s)\n',
