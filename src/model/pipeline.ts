@@ -213,10 +213,15 @@ export function buildPipeline(
     const { duration } = source;
     /** The item being put, not yet in the queue. */
     let making: ItemRef | undefined;
+    /**
+     * How near the deadline counts as at it: the producer's time is the sum of its sleeps (one more
+     * rounding each), so the margin grows with them; this producer's own, so that no other source's
+     * items can widen it.
+     */
+    let tolerance = deadlineTolerance(duration, 0);
+    let sleeps = 0;
     try {
-      // The time now has been reached through at most one sum per item made so far (the producer's
-      // sleeps, or the consumers' whose get let a blocked put go on): `made` bounds the rounding.
-      while (claim.made < source.items && sim.now < duration - deadlineTolerance(duration, made)) {
+      while (claim.made < source.items && sim.now < duration - tolerance) {
         claim.made++;
         const item = items.create(made++, producer.index, producer);
         making = item;
@@ -225,7 +230,8 @@ export function buildPipeline(
         making = undefined;
         const pause = source.interval.sample(intervals);
         const left = duration - sim.now;
-        if (pause >= left - deadlineTolerance(duration, made)) {
+        tolerance = deadlineTolerance(duration, ++sleeps);
+        if (pause >= left - tolerance) {
           // The next item would be due at or after the deadline: wait for it and stop.
           if (left > 0) yield p.sleepStep(left);
           break;

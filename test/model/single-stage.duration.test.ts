@@ -1,5 +1,6 @@
-import { simulateRun } from '../../src/model/run.js';
-import { EventLog, runConfig } from './run-config.js';
+import { simulateRun, simulateScenario } from '../../src/model/run.js';
+import type { Scenario } from '../../src/model/scenario.js';
+import { dist, EventLog, runConfig } from './run-config.js';
 
 async function run(overrides: Parameters<typeof runConfig>[0]): Promise<{ log: EventLog; time: number; produced: number }> {
   const log = new EventLog();
@@ -23,6 +24,20 @@ describe('duration: producers stop producing at a virtual time', () => {
   test('long runs too: 36,000 sums of 100 ms end 2.2 ns short of an hour, which still counts as at it', async () => {
     expect((await run({ items: Infinity, interval: '100ms', duration: 3600 })).produced).toBe(36000);
     expect((await run({ items: Infinity, interval: '100ms', duration: 3600, producers: 2 })).produced).toBe(72000);
+  });
+
+  test("the margin is each producer's own: another source's many items do not widen it", async () => {
+    // slow's second item is due 0.01 s before its deadline; 100,000 items of another source must not hide it.
+    const scenario: Scenario = {
+      seed: 1,
+      sources: [
+        { name: 'burst', producers: 1, items: 100_000, duration: Infinity, interval: dist('0') },
+        { name: 'slow', producers: 1, items: Infinity, duration: 1e9, interval: dist('999999999.99') },
+      ],
+      stages: [{ name: 's', workers: ['w'], concurrency: 1, capacity: Infinity, onFull: 'block', failure: 0, retries: 0, delay: dist('0'), backoff: dist('0') }],
+    };
+    const finished = await simulateScenario(scenario, 1);
+    expect(finished.produced).toBe(100_000 + 2);
   });
 
   test('a run without a duration is not cut short by the tolerance (no deadline at all)', async () => {
