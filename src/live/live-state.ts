@@ -134,17 +134,27 @@ export class LiveState implements RunObserver, LiveSource {
     }
   }
 
+  /** The run was stopped while the producer's put waited: it is no longer blocked. */
+  putAbandoned(time: number, worker: Worker, _stage?: number): void {
+    this.#lastEventTime = time;
+    if (worker.role === 'producer') this.#unblocked(worker);
+  }
+
   itemPut(time: number, worker: Worker, item: Item, size: number, stage: number): void {
     this.#lastEventTime = time;
     if (worker.role === 'producer') {
       // Items are numbered in the order they are made, so the highest id seen counts them, dropped ones included.
       this.#produced = Math.max(this.#produced, item.id + 1);
-      if (this.#blocked[worker.index] === 1) {
-        this.#blocked[worker.index] = 0;
-        this.#producersBlocked--;
-      }
+      this.#unblocked(worker);
     }
     this.#sized(time, size, stage);
+  }
+
+  #unblocked(producer: Worker): void {
+    if (this.#blocked[producer.index] === 1) {
+      this.#blocked[producer.index] = 0;
+      this.#producersBlocked--;
+    }
   }
 
   itemDropped(time: number, worker: Worker, item: Item, size: number, stage: number): void {

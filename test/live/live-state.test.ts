@@ -71,6 +71,15 @@ describe('LiveState', () => {
     expect(state.snapshot(clock(2)).producers).toEqual({ count: 1, produced: 3, total: 20, blocked: 0, done: 1 });
   });
 
+  test('a blocked put given up when the run is stopped (q, Ctrl-C) is no longer shown as blocked', () => {
+    const state = started();
+    state.itemPut(0, producer, item(0), 1, 0);
+    state.putBlocked(1, producer);
+    state.putAbandoned(1, producer);
+    state.workerDone(1, producer);
+    expect(state.snapshot(clock(2)).producers).toEqual({ count: 1, produced: 1, total: 20, blocked: 0, done: 1 });
+  });
+
   test('the queue: size, capacity, largest size seen and its history', () => {
     const state = started({ ...DEMO, capacity: 2, interval: 1 });
     state.itemPut(0, producer, item(0), 1, 0);
