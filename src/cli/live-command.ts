@@ -5,6 +5,8 @@ import { LiveState } from '../live/live-state.js';
 import type { LiveSource } from '../live/snapshot.js';
 import { LiveView } from '../live/live-view.js';
 import { TerminalSession, type TerminalInput, type TerminalOutput, type TerminalSignal } from '../live/terminal.js';
+import { scenarioNames } from '../model/names.js';
+import { prepareDisplayWidths } from '../observe/display-width.js';
 import { finalLine } from '../observe/text-log.js';
 import { chalkFrameStyle } from './chalk-styles.js';
 import { colourEnabled } from './color.js';
@@ -101,6 +103,7 @@ export async function watchRun<T>(view: LiveView, running: Promise<T>, stop: Abo
 
 export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTerminal): Promise<number> {
   const pacing = new WallClockPacing({ speed: run.pacing.kind === 'wall-clock' ? run.pacing.speed : 1 });
+  await prepareDisplayWidths(scenarioNames(run.scenario)); // the log's tags line up names by terminal columns
   const state = new LiveState();
   const stop = new AbortController();
   let exitCode = 0;

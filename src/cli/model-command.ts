@@ -16,6 +16,7 @@ import { instantPacing, WallClockPacing } from '../core/pacing.js';
 import type { ModelObserver } from '../api/model-events.js';
 import type { ModelFunction, ModelOptions } from '../api/model.js';
 import type { RunConfig } from '../model/config.js';
+import { prepareDisplayWidths } from '../observe/display-width.js';
 import { renderJsonSummary, renderNdjsonSummary } from '../observe/json-output.js';
 import { ModelFinalLineLog, ModelTextLog } from '../observe/model-log.js';
 import { ModelNdjsonLog } from '../observe/model-ndjson.js';
@@ -102,7 +103,11 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
       const summary = statistics.summary();
       if (format === 'json') out.write(renderJsonSummary(summary));
       if (format === 'ndjson') out.write(renderNdjsonSummary(summary));
-      if (stats) out.write('\n' + renderModelStatsTable(summary));
+      if (stats) {
+        // A model's names are known once it is built: the table lines them up by terminal columns.
+        await prepareDisplayWidths([...summary.queues.map((q) => q.name), ...summary.processes.map((p) => p.name)]);
+        out.write('\n' + renderModelStatsTable(summary));
+      }
       if (series && charts) {
         const width = io.stdout.isTTY === true && io.stdout.columns ? io.stdout.columns : DEFAULT_COLUMNS;
         out.write('\n' + charts.renderModelCharts(series, summary, { width, palette }));

@@ -13,6 +13,8 @@
  * `interrupted` (no interval from a single one); exit 130 (143). A second
  * signal stops at once, with nothing more written.
  */
+import { scenarioNames } from '../model/names.js';
+import { prepareDisplayWidths } from '../observe/display-width.js';
 import { renderExplanation } from '../observe/explain.js';
 import { mergeReplications } from '../observe/replications.js';
 import { renderReplicationsLine, renderReplicationsTable } from '../observe/replications-table.js';
@@ -58,6 +60,7 @@ export async function runReplications(
     runRequest(run.scenario, run.seed + i, { ...(run.config ? { config: run.config } : {}), warmup: run.warmup }),
   );
   const out = new OutputWriter(io.stdout, 'batch');
+  await prepareDisplayWidths(scenarioNames(run.scenario)); // the tables line up names by terminal columns
   const lines = run.output.format === 'ndjson' && !run.quiet ? new SeedOrderLines<RunSummary>(out) : undefined;
 
   // The handlers are in place before the first run starts, so a signal always finds the runs guarded.

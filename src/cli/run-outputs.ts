@@ -8,6 +8,7 @@
  * most of a small run's time.
  */
 import type { RunObserver } from '../model/events.js';
+import { scenarioNames } from '../model/names.js';
 import { prepareDisplayWidths } from '../observe/display-width.js';
 import type { TextSink } from '../observe/sink.js';
 import { colourEnabled } from './color.js';
@@ -31,8 +32,7 @@ export interface RunOutputs {
 export async function runOutputs(run: RunInvocation, out: TextSink, io: CliIo): Promise<RunOutputs> {
   const { format, stats, chart, timestamps, explain } = run.output;
   // Names in the log's tags and the tables line up by terminal columns (a CJK name takes two per character).
-  const { sources, stages } = run.scenario;
-  await prepareDisplayWidths([...sources.map((s) => s.name), ...stages.flatMap((stage) => [stage.name, ...stage.workers])]);
+  await prepareDisplayWidths(scenarioNames(run.scenario));
   const colour = format === 'text' && colourEnabled(run.color, io.env, io.stdout.isTTY === true);
   const palette = colour ? (await import('./chalk-styles.js')).chalkPalette() : undefined;
   // The progress bar comes first, so it is cleared (at runFinished) before the final line is written.

@@ -53,3 +53,11 @@ export function consumerNamedAsProducer(
   const producers = new Set(producerNames(sources));
   return consumers.find((name) => producers.has(name));
 }
+
+/** Every name a run shows (sources, stages, workers), for measuring their widths before the run. */
+export function scenarioNames(scenario: {
+  readonly sources: readonly { readonly name: string }[];
+  readonly stages: readonly { readonly name: string; readonly workers: readonly string[] }[];
+}): string[] {
+  return [...scenario.sources.map((source) => source.name), ...scenario.stages.flatMap((stage) => [stage.name, ...stage.workers])];
+}

@@ -237,6 +237,14 @@ describe('text extras', () => {
     expect(new Set(table.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
   });
 
+  test('and in the --stats table of replications', () => {
+    const { stdout, status } = qsim(['run', '--instant', '--seed', '1', '--items', '50', '--consumers', '李雷,Bo', '--replications', '2', '--stats']);
+    expect(status).toBe(0);
+    const table = stdout.split('\n').filter((line) => /^ {2}(consumer|李雷|Bo) /.test(line));
+    expect(table).toHaveLength(3);
+    expect(new Set(table.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
+  });
+
   test('--timestamps prefixes each line with the simulated time, fixed width', () => {
     const plain = qsim(['run', '--instant', '--seed', '1']).stdout.trimEnd().split('\n');
     const stamped = qsim(['run', '--instant', '--seed', '1', '--timestamps']).stdout.trimEnd().split('\n');
