@@ -43,8 +43,7 @@ export function producerNames(sources: readonly { readonly name: string; readonl
 
 /**
  * A consumer of a single-stage pipeline whose name is also a producer's, if
- * any: log lines and trace events name workers, so the two would be one. (With
- * several stages consumers are named stage/worker.)
+ * any: log lines and trace events name workers, so the two would be one.
  */
 export function consumerNamedAsProducer(
   sources: readonly { readonly name: string; readonly producers: number }[],
@@ -52,6 +51,40 @@ export function consumerNamedAsProducer(
 ): string | undefined {
   const producers = new Set(producerNames(sources));
   return consumers.find((name) => producers.has(name));
+}
+
+/** Where a name shown twice comes from: a source's producers, or a stage's workers. */
+export type NamedBy = { readonly source: number } | { readonly stage: number };
+
+/**
+ * The first worker name a pipeline would show twice, and what shows it the
+ * second time: producers are named as producerNames says, consumers by their
+ * name with one stage and stage/name with several. Log lines and trace events
+ * name workers, so every one needs its own.
+ */
+export function repeatedWorkerName(scenario: {
+  readonly sources: readonly { readonly name: string; readonly producers: number }[];
+  readonly stages: readonly { readonly name: string; readonly workers: readonly string[] }[];
+}): { readonly name: string; readonly by: NamedBy } | undefined {
+  const seen = new Set<string>();
+  const producers = producerNames(scenario.sources);
+  let next = 0;
+  for (const [source, { producers: count }] of scenario.sources.entries()) {
+    for (let j = 0; j < count; j++, next++) {
+      const name = producers[next] as string;
+      if (seen.has(name)) return { name, by: { source } };
+      seen.add(name);
+    }
+  }
+  const several = scenario.stages.length > 1;
+  for (const [stage, { name: stageName, workers }] of scenario.stages.entries()) {
+    for (const worker of workers) {
+      const name = several ? `${stageName}/${worker}` : worker;
+      if (seen.has(name)) return { name, by: { stage } };
+      seen.add(name);
+    }
+  }
+  return undefined;
 }
 
 /** Every name a run shows (sources, stages, workers), for measuring their widths before the run. */

@@ -8,7 +8,7 @@ import type { FullPolicy } from '../core/queue.js';
 import { createDistribution, DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
 import { DURATION_SYNTAX, MAX_DURATION_SECONDS, parseDuration } from '../model/duration.js';
 import { MAX_CONCURRENCY, MAX_CONSUMERS, MAX_PRODUCERS, MAX_SLOTS } from '../model/limits.js';
-import { consumerNamedAsProducer, MAX_NAME_LENGTH, nameProblem, producerNames } from '../model/names.js';
+import { MAX_NAME_LENGTH, nameProblem, repeatedWorkerName } from '../model/names.js';
 import { quote } from '../model/quote.js';
 import type { Scenario, SourceSpec, StageSpec } from '../model/scenario.js';
 
@@ -273,12 +273,12 @@ export function pipelineLimits(scenario: Scenario): Problem[] {
       message: `expected at most ${MAX_SLOTS} slots (workers x concurrency) in all stages together, got ${total} (${here}${before > 0 ? ` + ${before} in the stages before` : ''})`,
     });
   }
-  const [only] = scenario.stages;
-  const clash = scenario.stages.length === 1 && only ? consumerNamedAsProducer(scenario.sources, only.workers) : undefined;
-  if (clash !== undefined) {
+  const repeated = repeatedWorkerName(scenario);
+  if (repeated !== undefined) {
+    const { name, by } = repeated;
     problems.push({
-      path: ['stages', 0, 'workers'],
-      message: `expected worker names other than the producers' (${producerNames(scenario.sources).slice(0, 3).join(', ')}${producerNames(scenario.sources).length > 3 ? ', …' : ''}), got ${quote(clash)}, a producer's name: the log and the trace name workers`,
+      path: 'source' in by ? ['sources', by.source, 'name'] : ['stages', by.stage, 'workers'],
+      message: `expected names that give every producer and worker its own (the log and the trace name them), got ${quote(name)} for two of them`,
     });
   }
   return problems;

@@ -61,19 +61,33 @@ describe('slots and producers have the command line limits', () => {
   });
 });
 
-describe("a single stage's worker cannot be named as a producer (the log and the trace name workers)", () => {
+describe('every producer and worker has a name of its own (the log and the trace name them)', () => {
   test('producer-1 with one source', () => {
     expect(problems(`${SOURCE.replace('name: a', 'name: in')}\nstages: [{name: s, workers: [producer-1, b], delay: 1s}]\n`)).toEqual([
-      `f.yaml:2: stages[0].workers: expected worker names other than the producers' (producer-1), got "producer-1", a producer's name: the log and the trace name workers`,
+      `f.yaml:2: stages[0].workers: expected names that give every producer and worker its own (the log and the trace name them), got "producer-1" for two of them`,
     ]);
   });
 
   test("a source's name with several sources; with several stages workers are stage/name and may repeat it", () => {
     const sources = 'sources: [{name: in, items: 3, interval: 1s}, {name: b, items: 3, interval: 1s}]';
     expect(problems(`${sources}\nstages: [{name: s, workers: [in, x], delay: 1s}]\n`)).toEqual([
-      `f.yaml:2: stages[0].workers: expected worker names other than the producers' (in, b), got "in", a producer's name: the log and the trace name workers`,
+      `f.yaml:2: stages[0].workers: expected names that give every producer and worker its own (the log and the trace name them), got "in" for two of them`,
     ]);
     expect(() => parseScenario(`${sources}\nstages: [{name: s, workers: [in], delay: 1s}, {name: t, workers: [b], delay: 1s}]\n`, 'f.yaml')).not.toThrow();
+  });
+
+  test('with several stages, a source named as a stage/worker', () => {
+    const text = 'sources: [{name: s/x, items: 3, interval: 1s}, {name: b, items: 3, interval: 1s}]\nstages: [{name: s, workers: [x], delay: 1s}, {name: t, workers: [y], delay: 1s}]\n';
+    expect(problems(text)).toEqual([
+      `f.yaml:2: stages[0].workers: expected names that give every producer and worker its own (the log and the trace name them), got "s/x" for two of them`,
+    ]);
+  });
+
+  test("two sources' producers: a-1 of a source with two, and a source named a-1", () => {
+    const text = 'sources: [{name: a, producers: 2, items: 3, interval: 1s}, {name: a-1, items: 3, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]\n';
+    expect(problems(text)).toEqual([
+      `f.yaml:1: sources[1].name: expected names that give every producer and worker its own (the log and the trace name them), got "a-1" for two of them`,
+    ]);
   });
 });
 
