@@ -170,6 +170,7 @@ const NOT_IN_A_SCENARIO_FILE = {
   warmup: '--warmup',
   replications: '--replications',
   jobs: '--jobs',
+  speed: '--speed',
 } as const satisfies Partial<Record<keyof RunFlags, string>>;
 
 function refuseWithPrintScenario(flags: RunFlags): void {

@@ -50,9 +50,9 @@ export function isExponential(distribution: Distribution): boolean {
   return kendallLetter(distribution) === 'M';
 }
 
-/** The sources that make items at all: a source with `items: 0` adds nothing to the arrivals. */
+/** The sources that make items at all: a source with `items: 0` or `duration: 0` adds nothing to the arrivals. */
 function makingSources(sources: readonly SourceSpec[]): SourceSpec[] {
-  return sources.filter((source) => source.items > 0);
+  return sources.filter((source) => source.items > 0 && source.duration > 0);
 }
 
 /** Items per second over every producer that makes items: Σ producers / mean interval (Infinity when a mean is 0). */
@@ -63,8 +63,10 @@ export function arrivalRate(sources: readonly SourceSpec[]): number {
 }
 
 export function arrivalProcess(all: readonly SourceSpec[]): ArrivalProcess {
-  const sources = makingSources(all);
-  const rate = arrivalRate(sources);
+  const making = makingSources(all);
+  const rate = arrivalRate(making);
+  // With no source making anything the rate is 0, and the shape is still the one the options describe.
+  const sources = making.length > 0 ? making : all;
   const producers = sources.reduce((n, source) => n + source.producers, 0);
   if (rate === Infinity) return { kind: 'all-at-once', rate };
   if (sources.every((source) => isExponential(source.interval))) return { kind: 'poisson', rate };

@@ -47,6 +47,13 @@ describe('--explain', () => {
     const text = explanation(qsim(['run', '--instant', '--quiet', '--seed', '1', '--items', '0', '--explain']).stdout);
     expect(text).toContain('Offered load ρ = 0: no item arrives (no source makes any), so two consumers stay idle.');
     expect(text).not.toContain('one every');
+    expect(text).toContain('D/U/2'); // the options' shape (a constant interval), though nothing arrives
+  });
+
+  test('a duration of 0 makes no items either: no arrivals, not a backlog', () => {
+    const text = explanation(qsim(['run', '--instant', '--quiet', '--seed', '1', '--duration', '0', '--explain']).stdout);
+    expect(text).toContain('Offered load ρ = 0: no item arrives');
+    expect(text).not.toContain('backlog');
   });
 
   test('an approximation is labelled as one', () => {

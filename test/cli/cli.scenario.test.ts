@@ -74,6 +74,7 @@ describe('qsim run --print-scenario', () => {
     [['--replications', '3'], '--replications'],
     [['--stats'], '--stats'],
     [['--quiet'], '--quiet'],
+    [['--speed', '3'], '--speed'],
   ])('%j, which a scenario file cannot hold, is refused rather than dropped unsaid', (extra, option) => {
     expectUsageError(
       ['run', '--seed', '7', ...extra, '--print-scenario'],
