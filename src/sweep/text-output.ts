@@ -15,7 +15,7 @@
  */
 import { textWidth } from '../live/text-width.js';
 import { percent } from '../observe/stats-table.js';
-import type { Align } from '../observe/text-table.js';
+import { alignColumns, type Align } from '../observe/text-table.js';
 import { describePoint } from './grid.js';
 import { findMetric, MODEL_METRIC_NAMES, TABLE_METRICS, type Metric } from './metrics.js';
 import { passes } from './point-result.js';
@@ -52,13 +52,7 @@ export function tableMetrics(sloTexts: readonly string[], model = false): Metric
  * indented by two; trailing spaces trimmed.
  */
 export function alignByWidth(rows: readonly (readonly string[])[], align: readonly Align[]): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell))));
-  const pad = (cell: string, i: number): string => {
-    const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - textWidth(cell)));
-    return align[i] === 'right' ? fill + cell : cell + fill;
-  };
-  return rows.map((row) => `  ${row.map(pad).join('   ')}`.trimEnd());
+  return alignColumns(rows, align, '  ', '   ', textWidth);
 }
 
 export function renderSweepTable(report: SweepReport): string {
