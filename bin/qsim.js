@@ -5,6 +5,12 @@ const [first, ...rest] = process.argv.slice(2);
 if ((first === '--version' || first === '-V') && rest.length === 0) {
   const { readFileSync } = await import('node:fs');
   const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  // As the CLI does: a reader that has gone (| head -c0) ends quietly; any other failed write is one line.
+  process.stdout.on('error', (error) => {
+    if (error.code === 'EPIPE') return;
+    process.stderr.write(`qsim: cannot write to stdout: ${error.message}\n`);
+    process.exitCode = 1;
+  });
   process.stdout.write(`${version}\n`);
 } else {
   const { main } = await import('../dist/cli/main.js');

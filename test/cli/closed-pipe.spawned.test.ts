@@ -17,8 +17,8 @@ describe('a closed stdout', () => {
   (existsSync('/dev/full') ? it : it.skip)('a failed write (a full disk) is a failure: one line, exit 1', async () => {
     const fd = openSync('/dev/full', 'w');
     try {
-      for (const items of ['3', '100000']) {
-        const qsim = startQsim(['run', '--seed', '1', '--instant', '--items', items], ['ignore', fd, 'pipe']);
+      for (const args of [['run', '--seed', '1', '--instant', '--items', '3'], ['run', '--seed', '1', '--instant', '--items', '100000'], ['--version']]) {
+        const qsim = startQsim(args, ['ignore', fd, 'pipe']);
         expect((await qsim.exit).code).toBe(1);
         expect(qsim.stderr()).toBe('qsim: cannot write to stdout: ENOSPC: no space left on device, write\n');
       }
