@@ -206,6 +206,8 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
     return key;
   });
   const base: RunFlags = Object.fromEntries(Object.keys(MODEL_FLAGS).map((key) => [key, flags[key as keyof typeof MODEL_FLAGS]]));
+  /** A point has passed: a problem found later comes from the varied values, not from the base options alone. */
+  let anyValid = false;
   return (values) => {
     const point: RunFlags = { ...base, seed: '0', instant: true };
     keys.forEach((key, a) => {
@@ -213,13 +215,19 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
     });
     checkRangeCounts(specs, keys, values);
     try {
-      return parseRunFlags(point);
+      const parsed = parseRunFlags(point);
+      anyValid = true;
+      return parsed;
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      // A bad value of a varied option names the --vary it came from; any other problem is the base options'.
+      // A bad value of a varied option names the --vary it came from; a problem of the base options (at
+      // the first point too) is theirs; one that only some points have (--consumers producer-2 once
+      // producers=2) names the point.
       const a = specs.findIndex((spec) => new RegExp(`(^|[^\\w-])--${spec.name}(?![\\w-])`).test(error.message));
-      if (a < 0) throw error;
-      throw blame(specs, a, values, error.message);
+      if (a >= 0) throw blame(specs, a, values, error.message);
+      if (!anyValid) throw error;
+      const varied = specs.map((spec) => `--vary ${spec.text}`).join(' ');
+      throw new UsageError(`${varied}: at ${describePoint(specs, values)}: ${error.message}`);
     }
   };
 }

@@ -242,6 +242,13 @@ describe('qsim run --consumers: a number that is not a whole count is refused, n
     );
   });
 
+  test('a problem only some points have names the point, even when it is about an option not varied', () => {
+    expectUsageError(
+      ['sweep', '--vary', 'producers=1..3', '--consumers', 'producer-2', '--items', '100', '--seed', '1'],
+      /^qsim: --vary producers=1\.\.3: at producers=2: --consumers expects names other than the producers' \(producer-1 to producer-2\)/,
+    );
+  });
+
   test("a consumer named as a producer is refused: the log's drop lines and the trace name workers", () => {
     expectUsageError(
       ['run', '--instant', '--items', '3', '--consumers', 'producer-1,x'],
