@@ -38,8 +38,11 @@ export interface ScenarioDocument {
  * throws ScenarioError on a syntax error or aliases that cannot be expanded.
  */
 export function readScenarioDocument(text: string, fileName: string): ScenarioDocument {
-  const jsonProblem = /\.json$/i.test(fileName) ? jsonSyntaxProblem(text, fileName) : undefined;
+  const json = /\.json$/i.test(fileName);
+  const jsonProblem = json ? jsonSyntaxProblem(text, fileName) : undefined;
   if (jsonProblem !== undefined) throw new ScenarioError([jsonProblem]);
+  // Valid JSON that YAML still refuses (a key given twice, which JSON.parse would let the last win) is a JSON error.
+  const kind = json ? 'JSON error' : 'YAML syntax error';
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -47,7 +50,7 @@ export function readScenarioDocument(text: string, fileName: string): ScenarioDo
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
         const where = pos ? `${fileName}:${pos.line}:${pos.col}` : fileName;
-        return `${where}: YAML syntax error: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+        return `${where}: ${kind}: ${(e.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
       }),
     );
   }

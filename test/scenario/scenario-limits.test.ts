@@ -233,6 +233,10 @@ describe('.json files are strict JSON', () => {
     expect(problems(text, 'f.json')).toEqual([expected]);
   });
 
+  test('a key given twice (which JSON.parse would let pass, the last winning) is a JSON error, not a YAML one', () => {
+    expect(problems(json('{"name": "s", "workers": 1, "workers": 2, "delay": 1}'), 'f.json')).toEqual(['f.json:3:42: JSON error: Map keys must be unique']);
+  });
+
   test('valid JSON is checked field by field, with lines', () => {
     expect(problems(json('{"name": "s", "workers": 1, "delay": "x"}'), 'f.json')).toEqual([
       `f.json:3: stages[0].delay: ${DISTRIBUTION}, got "x" (unknown distribution "x"; known: const, uniform, exp, normal, lognormal, erlang)`,
