@@ -13,10 +13,15 @@ import { invalidValue, quote } from './usage-error.js';
 const WHOLE = /^\d+$/;
 
 export function wholeNumber(option: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-  const value = WHOLE.test(text.trim()) ? Number(text.trim()) : NaN;
+  const digits = WHOLE.test(text.trim());
+  const value = digits ? Number(text.trim()) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
-    throw invalidValue(option, `a whole number ${range}`, text);
+    // Say why when the value looks whole but is not accepted: written otherwise than in digits, or too big to count exactly.
+    const reason = !digits && /^\s*\d+(\.0*)?e\+?\d+\s*$/i.test(text)
+      ? 'written in digits, please'
+      : digits && !Number.isSafeInteger(value) ? `the largest is ${Number.MAX_SAFE_INTEGER}` : undefined;
+    throw invalidValue(option, `a whole number ${range}`, text, reason);
   }
   return value;
 }
