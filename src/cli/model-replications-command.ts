@@ -4,33 +4,42 @@
  * each run is a plain-data request, and a worker loads the model file itself,
  * .ts included), merged into one summary with confidence intervals
  * (src/observe/model-replications.ts). As for the built-in pipeline there is
- * no log: text prints the table of intervals (then --stats for the merged
- * figures), json the merged summary, ndjson one line per replication (unless
- * --quiet) and the merged summary last. A run's summary depends only on its
- * request, so the output is the same whatever --jobs is.
+ * no log: text prints the table of intervals (or with --quiet one line of each
+ * queue's key figures), then --stats for the merged figures; json the merged
+ * summary; ndjson one line per replication (unless --quiet), each written once
+ * it and those before it have finished, and the merged summary last. A run's
+ * summary depends only on its request, so the output is the same whatever
+ * --jobs is.
  *
  * A figure some replications did not measure (no item left the queue, so it
  * has no wait) gets no mean and no interval — null in json, "-" in text with
  * a note saying in how many replications it was measured — as `qsim sweep`
- * gives a point whose replications did not all measure it: an interval over
- * the replications that happened to measure it would describe a different,
- * selected set of runs, with fewer degrees of freedom than the header states.
- * Each replication's value stays in `values`.
+ * gives a point whose replications did not all measure it (see
+ * model-replications.ts). Each replication's value stays in `values`.
+ *
+ * Ctrl-C or SIGTERM stops them as it stops the built-in pipeline's
+ * replications (replications-command.ts): a note on stderr, no new
+ * replication starts, those in progress are dropped (stopped where they
+ * stand, their threads terminated), and the replications that finished are
+ * reported, marked `interrupted` (no interval from a single one); exit 130
+ * (143). A second signal stops at once, with nothing more written.
  */
 import { exitOnceCliDone, loadModelGuarded, modelConsole, withModelConsole } from '../runner/model-host.js';
 import type { RunConfig } from '../model/config.js';
-import { mergeModelReplications, type ModelQueueReplications, type ModelReplicatedStatistic, type ModelSummaryOfReplications } from '../observe/model-replications.js';
-import { renderModelReplicationsTable } from '../observe/model-replications-table.js';
+import { mergeModelReplications, type ModelQueueReplications, type ModelSummaryOfReplications } from '../observe/model-replications.js';
+import { renderModelReplicationsLine, renderModelReplicationsTable } from '../observe/model-replications-table.js';
 import type { ModelSummary } from '../observe/model-summary.js';
 import { renderModelStatsTable } from '../observe/model-stats-table.js';
-import { isModelSummary } from '../sweep/metrics.js';
+import { isModelSummary, type PointSummary } from '../sweep/metrics.js';
 import { modelOptionsData, type ModelPointData } from '../sweep/model-point.js';
-import { sequentialRunner, type PointRunner } from '../sweep/point-runner.js';
+import { sequentialRunner, type PointRunner, type RunRequest } from '../sweep/point-runner.js';
 import { threadRunner } from '../sweep/thread-runner.js';
 import type { CliIo } from './io.js';
 import type { ModelChoice } from './model-options.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
-import { writeReplications } from './replications-output.js';
+import { SeedOrderLines, writeReplications } from './replications-output.js';
+import { AT_ONCE, handleReplicationStops } from './replication-stops.js';
+import { OutputWriter } from './writer.js';
 
 /** The figures of a queue's replications, with the labels the text table gives them. */
 const FIGURES: readonly (readonly [Exclude<keyof ModelQueueReplications, 'name'>, string])[] = [
@@ -40,26 +49,6 @@ const FIGURES: readonly (readonly [Exclude<keyof ModelQueueReplications, 'name'>
   ['maxSize', 'max size'],
   ['throughput', 'throughput'],
 ];
-
-/** The statistic as `qsim sweep` has it: no mean or interval unless every replication measured it. */
-function measuredByAll(statistic: ModelReplicatedStatistic): ModelReplicatedStatistic {
-  if (!statistic.values.some((value) => value === null)) return statistic;
-  return { ...statistic, mean: null, halfWidth: null, low: null, high: null };
-}
-
-function sweepRule(merged: ModelSummaryOfReplications): ModelSummaryOfReplications {
-  const queues = merged.replications.queues.map(
-    (queue): ModelQueueReplications => ({
-      ...queue,
-      meanWait: measuredByAll(queue.meanWait),
-      p95Wait: measuredByAll(queue.p95Wait),
-      meanSize: measuredByAll(queue.meanSize),
-      maxSize: measuredByAll(queue.maxSize),
-      throughput: measuredByAll(queue.throughput),
-    }),
-  );
-  return { ...merged, replications: { ...merged.replications, queues } };
-}
 
 /** One line per queue with figures some replications did not measure, for the text table. */
 function notMeasuredNotes(merged: ModelSummaryOfReplications): string {
@@ -75,34 +64,122 @@ function notMeasuredNotes(merged: ModelSummaryOfReplications): string {
   return lines.length === 0 ? '' : '\n' + lines.join('');
 }
 
+/** The model's runs that finished, in seed order (runAllUntil's PartialRuns, for a PointRunner). */
+interface PartialModelRuns {
+  /** One entry per replication: its summary, or undefined for a run the signal stopped or kept from starting. */
+  readonly summaries: readonly (ModelSummary | undefined)[];
+  /** True when the signal stopped some runs before they finished. */
+  readonly stopped: boolean;
+}
+
+/**
+ * Every request through `runner`, which `signal` can stop as runAllUntil
+ * (src/parallel/pool.ts) stops the built-in pipeline's runs: aborting it starts
+ * no more runs and stops those in progress (in this thread where they stand,
+ * on a worker by terminating it), and the promise resolves with the runs that
+ * had finished. A run that fails before the abort rejects at once, the others
+ * stopped behind it; failures after the abort (the stopped runs) are not
+ * errors. `onResult` hears each summary as it arrives, in completion order.
+ */
+async function runAllUntilStopped(
+  runner: PointRunner,
+  requests: readonly RunRequest[],
+  options: { readonly signal: AbortSignal; readonly onResult: (index: number, summary: ModelSummary) => void },
+): Promise<PartialModelRuns> {
+  const { signal } = options;
+  const summaries: (ModelSummary | undefined)[] = requests.map(() => undefined);
+  // Aborted by the signal, or once the runs are over (after a failure: the others are not needed).
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) stop.abort();
+  try {
+    await Promise.all(
+      requests.map(async (request, index) => {
+        let summary: PointSummary;
+        try {
+          summary = await runner.run(request, stop.signal);
+        } catch (error) {
+          if (signal.aborted) return; // stopped by the signal, or failing while it stopped everything
+          throw error;
+        }
+        if (!isModelSummary(summary)) throw new Error('a model replication returned a pipeline summary');
+        // A summary that arrived is a whole run, even if the signal came just after it.
+        summaries[index] = summary;
+        options.onResult(index, summary);
+      }),
+    );
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    stop.abort();
+    await runner.close();
+  }
+  return { summaries, stopped: summaries.some((summary) => summary === undefined) };
+}
+
+/** What the race against the runs settles with when a second signal asks to stop at once. */
+
 export async function runModelReplications(run: RunInvocation, model: ModelChoice, replications: ReplicationChoice, io: CliIo): Promise<number> {
   try {
     return await withModelConsole(modelConsole(io.stderr), () => runReplications(run, model, replications, io));
   } finally {
-    // A run that failed may have left a timer of the model's running: it must not keep qsim alive.
+    // A run that failed, or one a second signal left behind, may have left a timer of the model's running: it must not keep qsim alive.
     if (io.stdout === process.stdout) exitOnceCliDone();
   }
 }
 
 async function runReplications(run: RunInvocation, model: ModelChoice, replications: ReplicationChoice, io: CliIo): Promise<number> {
-  // A file that does not load is one line (exit 2) before any thread starts.
-  await loadModelGuarded(model.path);
-  if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
-  const work: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
-  const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
-  let runs: ModelSummary[];
+  const out = new OutputWriter(io.stdout, 'batch');
+  const lines = run.output.format === 'ndjson' && !run.quiet ? new SeedOrderLines<ModelSummary>(out) : undefined;
+
+  // The handlers are in place before the model file loads, so a signal always finds the runs guarded.
+  const stops = handleReplicationStops(io, () => out.discard());
+
+  let outcome: PartialModelRuns;
   try {
-    const summaries = await Promise.all(Array.from({ length: replications.count }, (_, i) => runner.run({ model: work, seed: run.seed + i })));
-    runs = summaries.map((summary) => {
-      if (!isModelSummary(summary)) throw new Error('a model replication returned a pipeline summary');
-      return summary;
-    });
+    const work = (async (): Promise<PartialModelRuns> => {
+      // A file that does not load is one line (exit 2) before any thread starts.
+      await loadModelGuarded(model.path);
+      if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+      const data: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
+      const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
+      const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
+      return runAllUntilStopped(runner, requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+    })();
+    const first = await Promise.race([work, stops.atOnce]);
+    if (first === AT_ONCE) {
+      // The runs stop in the background (or the process ends first); a failure there no longer matters.
+      work.catch(() => {});
+      return stops.exitAtOnce();
+    }
+    outcome = first;
   } finally {
-    await runner.close();
+    stops.remove();
   }
-  const merged = sweepRule(mergeModelReplications(runs));
+
+  const runs = outcome.summaries.filter((summary): summary is ModelSummary => summary !== undefined);
+  const interrupted = outcome.stopped;
+  const exitCode = stops.exitCode(interrupted);
+  if (runs.length === 0) {
+    // Nothing finished: there are no figures to report (json and ndjson print nothing).
+    if (run.output.format === 'text') out.write(`interrupted: 0 of ${replications.count} replications finished: nothing to report\n`);
+    out.flush();
+    return exitCode;
+  }
+  const merged = mergeModelReplications(runs, { interrupted });
+  const tableOptions = { requested: replications.count };
   const { stats } = run.output;
-  return writeReplications(run, io, runs, merged, () =>
-    renderModelReplicationsTable(merged) + notMeasuredNotes(merged) + (stats ? '\n' + renderModelStatsTable(merged) : ''),
+  writeReplications(
+    run,
+    io,
+    runs,
+    merged,
+    () =>
+      [
+        run.quiet ? renderModelReplicationsLine(merged, tableOptions) : renderModelReplicationsTable(merged, tableOptions) + notMeasuredNotes(merged),
+        stats ? '\n' + renderModelStatsTable(merged) : '',
+      ].join(''),
+    { out, streamed: lines?.written ?? 0 },
   );
+  return exitCode;
 }

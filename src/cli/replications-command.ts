@@ -25,7 +25,7 @@ import { runRequest, type RunRequest } from '../parallel/run-request.js';
 import type { CliIo } from './io.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
 import { SeedOrderLines, writeReplications } from './replications-output.js';
-import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
+import { AT_ONCE, handleReplicationStops } from './replication-stops.js';
 import { OutputWriter } from './writer.js';
 
 /** How the replications are run: runAllUntil on worker threads; tests pass their own. */
@@ -33,22 +33,6 @@ export type ReplicationRunner = (
   requests: readonly RunRequest[],
   options: { readonly jobs: number; readonly signal: AbortSignal; readonly onResult: (index: number, summary: RunSummary) => void },
 ) => Promise<PartialRuns>;
-
-/** Settles when a second signal asks to stop at once. */
-interface StopAtOnce {
-  readonly stopped: Promise<typeof AT_ONCE>;
-  readonly stop: () => void;
-}
-
-const AT_ONCE = Symbol('stopped at once');
-
-function stopAtOnce(): StopAtOnce {
-  let stop = (): void => {};
-  const stopped = new Promise<typeof AT_ONCE>((resolve) => {
-    stop = () => resolve(AT_ONCE);
-  });
-  return { stopped, stop };
-}
 
 export async function runReplications(
   run: RunInvocation,
@@ -64,43 +48,25 @@ export async function runReplications(
   const lines = run.output.format === 'ndjson' && !run.quiet ? new SeedOrderLines<RunSummary>(out) : undefined;
 
   // The handlers are in place before the first run starts, so a signal always finds the runs guarded.
-  const stop = new AbortController();
-  const atOnce = stopAtOnce();
-  let signalled: StopSignal | undefined;
-  let exitAtOnce = 0;
-  const removeSignalHandlers = io.signals
-    ? handleStopSignals(io.signals, (signal, count) => {
-        if (count > 1) {
-          exitAtOnce = SIGNAL_EXIT_CODES[signal];
-          out.discard();
-          atOnce.stop();
-          return;
-        }
-        signalled = signal;
-        io.stderr.write(
-          `qsim: ${signal}: stopping; no new replication starts, those running are dropped, the finished ones are reported (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
-        );
-        stop.abort();
-      })
-    : () => {};
+  const stops = handleReplicationStops(io, () => out.discard());
 
   let outcome: PartialRuns;
   try {
-    const work = runner(requests, { jobs: replications.jobs, signal: stop.signal, onResult: (index, summary) => lines?.finished(index, summary) });
-    const first = await Promise.race([work, atOnce.stopped]);
+    const work = runner(requests, { jobs: replications.jobs, signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+    const first = await Promise.race([work, stops.atOnce]);
     if (first === AT_ONCE) {
       // The threads are terminated in the background; a failure there no longer matters.
       work.catch(() => {});
-      return exitAtOnce;
+      return stops.exitAtOnce();
     }
     outcome = first;
   } finally {
-    removeSignalHandlers();
+    stops.remove();
   }
 
   const runs = outcome.summaries.filter((summary): summary is RunSummary => summary !== undefined);
   const interrupted = outcome.stopped;
-  const exitCode = interrupted && signalled ? SIGNAL_EXIT_CODES[signalled] : 0;
+  const exitCode = stops.exitCode(interrupted);
   if (runs.length === 0) {
     // Nothing finished: there are no figures to report (json and ndjson print nothing).
     if (run.output.format === 'text') out.write(`interrupted: 0 of ${replications.count} replications finished: nothing to report\n`);

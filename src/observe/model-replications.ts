@@ -9,15 +9,27 @@
  * A model is code, so its replications need not create the same queues and
  * processes: each is matched across replications by its name and how many
  * of that name came before it in its run, listed in order of first appearance.
- * A queue missing from a replication has null figures there, left out of
- * its interval.
+ * A queue missing from a replication has null figures there. A figure null in
+ * any replication (its queue missing, or the figure undefined there: the wait
+ * of a queue no item left) gets no mean and no interval, as `qsim sweep` gives
+ * a point whose replications did not all measure it: an interval over the
+ * replications that happened to measure it would describe a different,
+ * selected set of runs, with fewer degrees of freedom than count − 1. Each
+ * replication's value stays in `values`.
+ *
+ * After Ctrl-C or SIGTERM the runs are those that finished (`interrupted`),
+ * possibly one, which gives each figure its value as the mean and no interval.
  */
 import type { ModelProcessSummary, ModelQueueSummary, ModelSummary } from './model-summary.js';
 import { CONFIDENCE_LEVEL, meanOf, mergeDistribution, sumOf } from './replications.js';
 import { confidenceInterval } from './student-t.js';
 import type { ReplicatedStatistic } from './summary.js';
 
-/** One figure over the replications: its mean and 95% interval, and each replication's value (null where it was undefined). */
+/**
+ * One figure over the replications: its mean and 95% interval, and each
+ * replication's value (null where it was undefined). mean, halfWidth, low and
+ * high are null when a value is; halfWidth, low and high also with one replication.
+ */
 export type ModelReplicatedStatistic = Omit<ReplicatedStatistic, 'predicted' | 'predictedInside'>;
 
 export interface ModelQueueReplications {
@@ -38,7 +50,14 @@ export interface ModelReplicationsSummary {
 }
 
 export interface ModelSummaryOfReplications extends ModelSummary {
+  /** True when Ctrl-C or SIGTERM stopped the replications: the summary merges those that finished. */
+  readonly interrupted: boolean;
   readonly replications: ModelReplicationsSummary;
+}
+
+export interface ModelMergeOptions {
+  /** The replications were stopped (Ctrl-C, SIGTERM) and the runs are only those that finished. */
+  readonly interrupted?: boolean;
 }
 
 /** Each replication's entry for every name (and occurrence of it), in order of first appearance; undefined where a run lacks it. */
@@ -97,7 +116,8 @@ function mergeProcess(column: readonly (ModelProcessSummary | undefined)[]): Mod
 
 function statistic(path: string, values: readonly (number | null)[]): ModelReplicatedStatistic {
   const present = values.filter((v): v is number => v !== null);
-  if (present.length === 0) return { path, mean: null, halfWidth: null, low: null, high: null, values };
+  // Not measured in every replication: no mean or interval, as in qsim sweep.
+  if (present.length === 0 || present.length < values.length) return { path, mean: null, halfWidth: null, low: null, high: null, values };
   const { mean, halfWidth } = confidenceInterval(present, CONFIDENCE_LEVEL);
   return { path, mean, halfWidth, low: halfWidth === null ? null : mean - halfWidth, high: halfWidth === null ? null : mean + halfWidth, values };
 }
@@ -118,9 +138,10 @@ function queueReplications(runs: readonly ModelSummary[], column: readonly (Mode
 
 /**
  * The summaries of a model's replications with seeds seed, seed + 1, … (in
- * that order) as one summary with `replications`; at least one run.
+ * that order; after an interruption, the seeds that finished) as one summary
+ * with `replications`; at least one run.
  */
-export function mergeModelReplications(runs: readonly ModelSummary[]): ModelSummaryOfReplications {
+export function mergeModelReplications(runs: readonly ModelSummary[], options: ModelMergeOptions = {}): ModelSummaryOfReplications {
   const [first] = runs;
   if (first === undefined) throw new RangeError('mergeModelReplications needs at least one run');
   const queues = matched(runs, (run) => run.queues);
@@ -128,6 +149,7 @@ export function mergeModelReplications(runs: readonly ModelSummary[]): ModelSumm
     model: first.model,
     seed: first.seed,
     simulatedSeconds: meanOf(runs.map((r) => r.simulatedSeconds)) as number,
+    interrupted: options.interrupted === true,
     finalQueueSize: sumOf(runs.map((r) => r.finalQueueSize)),
     queues: queues.map(mergeQueue),
     processes: matched(runs, (run) => run.processes).map(mergeProcess),

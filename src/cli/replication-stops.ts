@@ -1,0 +1,60 @@
+/**
+ * Ctrl-C and SIGTERM during replications (of the built-in pipeline or of a
+ * model), as a sweep handles them: the first signal says so on stderr and
+ * aborts `signal` (no new replication starts, those running are dropped, the
+ * finished ones are reported); a second one settles `atOnce`, after which the
+ * command exits with `exitAtOnce()` and writes nothing more.
+ */
+import type { CliIo } from './io.js';
+import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
+
+export const AT_ONCE: unique symbol = Symbol('stopped at once');
+
+export interface ReplicationStops {
+  /** Aborted by the first signal. */
+  readonly signal: AbortSignal;
+  /** Settles with AT_ONCE on a second signal. */
+  readonly atOnce: Promise<typeof AT_ONCE>;
+  /** The first signal, if any. */
+  signalled(): StopSignal | undefined;
+  /** The exit code after a second signal. */
+  exitAtOnce(): number;
+  /** The exit code of a run the first signal stopped (130/143), or 0. */
+  exitCode(stopped: boolean): number;
+  /** Removes the handlers; the defaults apply again. */
+  remove(): void;
+}
+
+/** Installs the handlers (none when `io` has no signal source); `discard` drops output not yet written, on a second signal. */
+export function handleReplicationStops(io: CliIo, discard: () => void): ReplicationStops {
+  const stop = new AbortController();
+  let settle = (): void => {};
+  const atOnce = new Promise<typeof AT_ONCE>((resolve) => {
+    settle = () => resolve(AT_ONCE);
+  });
+  let signalled: StopSignal | undefined;
+  let exitAtOnce = 0;
+  const remove = io.signals
+    ? handleStopSignals(io.signals, (signal, count) => {
+        if (count > 1) {
+          exitAtOnce = SIGNAL_EXIT_CODES[signal];
+          discard();
+          settle();
+          return;
+        }
+        signalled = signal;
+        io.stderr.write(
+          `qsim: ${signal}: stopping; no new replication starts, those running are dropped, the finished ones are reported (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
+        );
+        stop.abort();
+      })
+    : () => {};
+  return {
+    signal: stop.signal,
+    atOnce,
+    signalled: () => signalled,
+    exitAtOnce: () => exitAtOnce,
+    exitCode: (stopped) => (stopped && signalled ? SIGNAL_EXIT_CODES[signalled] : 0),
+    remove,
+  };
+}
