@@ -32,8 +32,17 @@ export interface ModelChoice {
 }
 
 const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Whether `name` can name a model parameter (opts.set.NAME): an identifier,
+ * other than __proto__, which an object would take for its prototype and drop.
+ */
+export function isParameterName(name: string): boolean {
+  return PARAMETER_NAME.test(name) && name !== '__proto__';
+}
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const EXPECTED = 'NAME=VALUE, NAME a letter or _ then letters, digits or _';
+const EXPECTED = 'NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__)';
 
 /** A parameter's value: a number, a duration in seconds, true/false, or the text itself. */
 export function parameterValue(text: string): ModelParameter {
@@ -62,7 +71,7 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   for (const assignment of given) {
     const equals = assignment.indexOf('=');
     const name = equals < 0 ? '' : assignment.slice(0, equals).trim();
-    if (!PARAMETER_NAME.test(name)) throw invalidValue('--set', EXPECTED, assignment);
+    if (!isParameterName(name)) throw invalidValue('--set', EXPECTED, assignment);
     if (Object.hasOwn(set, name)) throw invalidValue('--set', `${EXPECTED}, each name once`, assignment, `${quote(name)} is set twice`);
     set[name] = parameterValue(assignment.slice(equals + 1));
   }

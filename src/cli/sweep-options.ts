@@ -23,7 +23,7 @@ import { planSweep, type PlanInput, type SweepPlan } from '../sweep/plan.js';
 import { PATH_SYNTAX, resolveScenarioPath, scenarioValue } from '../sweep/scenario-paths.js';
 import { parseSlo, SLO_SYNTAX, type Slo } from '../sweep/slo.js';
 import { MAX_VALUES, parseValues, VALUES_SYNTAX } from '../sweep/values.js';
-import { parseModelFlags, parameterValue, type ModelChoice } from './model-options.js';
+import { isParameterName, parseModelFlags, parameterValue, type ModelChoice } from './model-options.js';
 import { MAX_JOBS, MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
 import { MAX_CONSUMERS, wholeNumber } from './values.js';
@@ -234,8 +234,6 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
 
 /** --vary set.NAME=VALUES: a parameter of a --model, opts.set.NAME. */
 export const SET_PREFIX = 'set.';
-/** A parameter's name, as --set takes it. */
-const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * Points of a model sweep: the model file with qsim run's options as its
@@ -252,8 +250,8 @@ function modelFileModel(flags: SweepFlags, specs: readonly VarySpec[], choice: M
       return;
     }
     const name = spec.name.slice(SET_PREFIX.length);
-    if (!PARAMETER_NAME.test(name)) {
-      throw invalidValue('--vary', 'set.NAME=VALUES with NAME a letter or _ then letters, digits or _ (a --set parameter)', spec.text, `${quote(name)} is not a parameter name`);
+    if (!isParameterName(name)) {
+      throw invalidValue('--vary', 'set.NAME=VALUES with NAME a letter or _ then letters, digits or _, not __proto__ (a --set parameter)', spec.text, `${quote(name)} is not a parameter name`);
     }
     if (Object.hasOwn(choice.set, name)) {
       throw new UsageError(`--set ${name}=… cannot be used with --vary set.${name}=…: the sweep sets it at each point (list every value in --vary)`);
