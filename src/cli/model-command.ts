@@ -23,7 +23,7 @@ import { ModelNdjsonLog } from '../observe/model-ndjson.js';
 import { ModelQueueSeries } from '../observe/model-queue-series.js';
 import { ModelStatistics } from '../observe/model-statistics.js';
 import { renderModelStatsTable } from '../observe/model-stats-table.js';
-import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, withModelConsole } from '../runner/model-host.js';
+import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
 import { simulateModel } from '../runner/run-model.js';
 import { chalkPalette } from './chalk-styles.js';
 import { colourEnabled } from './color.js';
@@ -48,6 +48,8 @@ export async function runModelCommand(run: RunInvocation, model: ModelChoice, io
 }
 
 async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: ModelFunction, io: CliIo): Promise<number> {
+  // Names line up by terminal columns in the log, the live view and the tables (a CJK name takes two per character).
+  await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
   if (run.live) {
     const [{ liveTerminal }, { runModelLive }] = await Promise.all([import('./live-command.js'), import('./model-live-command.js')]);
     return runModelLive(run, model, build, io, liveTerminal(io));

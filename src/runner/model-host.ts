@@ -21,11 +21,13 @@
  *   after qsim has finished: `exitOnceCliDone` ends it then.
  */
 import { Console } from 'node:console';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isMainThread } from 'node:worker_threads';
 import { QsimError } from '../core/errors.js';
 import { quote } from '../model/quote.js';
+import { prepareDisplayWidths } from '../observe/display-width.js';
 import { loadModel, ModelFileError } from './load-model.js';
 import type { ModelFunction } from '../api/model.js';
 
@@ -194,4 +196,20 @@ export function exitOnceCliDone(): void {
     else exitScheduled = false;
   };
   setTimeout(check, 250).unref();
+}
+
+/**
+ * Loads the terminal width tables when the model's names may need them: its
+ * process and queue names are known only once it is built, after its log's
+ * tags are laid out, so the file's text and the options' (`texts`) are looked
+ * at instead: any text that is not ASCII loads them.
+ */
+export async function prepareModelWidths(path: string, texts: readonly string[]): Promise<void> {
+  let source = '';
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch {
+    // Reported when the file is loaded.
+  }
+  await prepareDisplayWidths([source, ...texts]);
 }

@@ -237,6 +237,16 @@ describe('text extras', () => {
     expect(new Set(table.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
   });
 
+  test("and in a model's log and --stats tables, whose names are known only once it is built", () => {
+    const { stdout, status } = qsim(['run', '--model', 'examples/models/demo.mjs', '--instant', '--seed', '1', '--items', '3', '--consumers', '王小明,George', '--stats']);
+    expect(status).toBe(0);
+    const tags = stdout.split('\n').filter((line) => line.startsWith('[')).map((line) => line.slice(0, line.indexOf(']') + 1));
+    expect(new Set(tags.map((tag) => stringWidth(tag)))).toEqual(new Set([8]));
+    const rows = stdout.split('\n').filter((line) => /^ {2}(process|王小明|George) /.test(line));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
+  });
+
   test('and in the --stats table of replications', () => {
     const { stdout, status } = qsim(['run', '--instant', '--seed', '1', '--items', '50', '--consumers', '李雷,Bo', '--replications', '2', '--stats']);
     expect(status).toBe(0);
