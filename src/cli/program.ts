@@ -27,7 +27,7 @@ Examples:
                                                these options as a scenario file to grow
   $ qsim run --model examples/models/batching.ts --seed 1 --items 100 --instant --stats
                                                a model written as code (TypeScript runs as is)
-  $ qsim run --model my-model.mjs --set batch=4 --set window=250ms --instant
+  $ qsim run --model my-model.ts --set batch=4 --set window=250ms --instant
                                                model parameters, read as opts.set.batch, opts.set.window
   $ qsim run --model examples/models/priority.ts --seed 1 --duration 10m --instant --replications 8
                                                8 runs of a model: each queue's figures as mean ± 95% CI
