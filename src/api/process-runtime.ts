@@ -10,8 +10,13 @@ type Complete<T> = { [K in keyof T]-?: T[K] };
 export interface SimContext {
   readonly engine: Simulation;
   readonly events: Complete<ModelObserver>;
-  /** The process of this simulation whose code runs now; undefined outside its processes. */
-  current(): ProcessRuntime | undefined;
+  /**
+   * The process of this simulation whose code runs now; undefined outside
+   * processes (the model function, a callback). Throws when a process of
+   * another simulation runs: `what` (an operation on this simulation's queue)
+   * would then go unseen by its own.
+   */
+  current(what: string): ProcessRuntime | undefined;
   /**
    * The process that a wait blocks: the current one. Throws when the caller is
    * not inside a process of this simulation (there would be nothing to block).

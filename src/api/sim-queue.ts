@@ -129,6 +129,8 @@ export class SimQueueImpl<T> implements SimQueue<T> {
   readonly #joiners = new Deque<Waiter<void>>();
   readonly #getLabel: string;
   readonly #putLabel: string;
+  /** What a put is called in errors. */
+  readonly #putOperation: string;
   #seq = 0;
   #unfinished = 0;
   #shutDown = false;
@@ -143,6 +145,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     this.#store = info.kind === 'fifo' ? new FifoStore() : info.kind === 'lifo' ? new LifoStore() : new PriorityStore();
     this.#getLabel = `get from queue ${info.name}`;
     this.#putLabel = `put into queue ${info.name} (full)`;
+    this.#putOperation = `put into queue ${info.name}`;
   }
 
   get name(): string {
@@ -177,7 +180,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
     const key = this.#key(item);
     if (this.#putters.length === 0 && this.#store.length < this.info.capacity) {
-      this.#admit(item, key, infoOf(this.#sim.current()), 0);
+      this.#admit(item, key, infoOf(this.#sim.current(this.#putOperation)), 0);
       return RESOLVED;
     }
     const process = this.#sim.waitingProcess(`put into queue ${this.name}`);
@@ -192,7 +195,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
     const key = this.#key(item);
     if (this.#store.length >= this.info.capacity) throw new QueueFullError(`queue ${this.name} is full`);
-    this.#admit(item, key, infoOf(this.#sim.current()), 0);
+    this.#admit(item, key, infoOf(this.#sim.current(this.#putOperation)), 0);
   }
 
   get(): Promise<T>;
@@ -202,7 +205,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     if (timeout !== undefined && (!(timeout >= 0) || !Number.isFinite(timeout))) {
       throw new InvalidArgumentError(`the timeout of get expects a finite number of seconds >= 0, got ${timeout}`);
     }
-    if (this.#store.length > 0) return Promise.resolve(this.#take(this.#sim.current()));
+    if (this.#store.length > 0) return Promise.resolve(this.#take(this.#sim.current(this.#getLabel)));
     if (this.#shutDown) return Promise.reject(new QueueClosedError(this.name));
     const process = this.#sim.waitingProcess(`get from queue ${this.name}`);
     const label = timeout === undefined ? this.#getLabel : `${this.#getLabel} or ${timeout} s`;
@@ -214,7 +217,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
   }
 
   getNowait(): T {
-    if (this.#store.length > 0) return this.#take(this.#sim.current());
+    if (this.#store.length > 0) return this.#take(this.#sim.current(this.#getLabel));
     if (this.#shutDown) throw new QueueClosedError(this.name);
     throw new QueueEmptyError(`queue ${this.name} is empty`);
   }
@@ -224,7 +227,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
       throw new InvalidArgumentError(`takeNowait expects a whole number of items >= 0, got ${n}`);
     }
     const taken: T[] = [];
-    const process = this.#store.length > 0 ? this.#sim.current() : undefined;
+    const process = this.#store.length > 0 ? this.#sim.current(`takeNowait from queue ${this.name}`) : undefined;
     while (taken.length < n && this.#store.length > 0) taken.push(this.#take(process));
     return taken;
   }
@@ -264,7 +267,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
   }
 
   #next(): Promise<IteratorResult<T>> {
-    if (this.#store.length > 0) return Promise.resolve({ value: this.#take(this.#sim.current()), done: false });
+    if (this.#store.length > 0) return Promise.resolve({ value: this.#take(this.#sim.current(this.#getLabel)), done: false });
     if (this.#shutDown) return Promise.resolve(DONE);
     const process = this.#sim.waitingProcess(`get from queue ${this.name}`);
     return process.wait<IteratorResult<T>>('waiting', this.#getLabel, (waiter) => {

@@ -126,9 +126,11 @@ export class Sim {
     const context: SimContext = {
       engine,
       events,
-      current: () => {
+      current: (what) => {
         const running = runningProcess();
-        return running !== undefined && running.sim === context && !running.finished ? running : undefined;
+        if (running === undefined) return undefined;
+        if (running.sim !== context) throw new InvalidArgumentError(`${what} belongs to another simulation than process ${running.name}`);
+        return running.finished ? undefined : running;
       },
       waitingProcess: (what) => {
         const running = runningProcess();

@@ -265,3 +265,21 @@ describe('model queues: get with a timeout', () => {
     expect(log.lines).toEqual(['0.600 batcher: 1,2,3', '1.800 batcher: 13,15', '3.500 batcher: 35']);
   });
 });
+
+describe("model queues: a queue of another simulation", () => {
+  test("is refused at every operation, not only at one that waits", async () => {
+    for (const use of ['put', 'get'] as const) {
+      const { sim } = simWithLog();
+      const { sim: other } = simWithLog();
+      const foreign = other.queue<number>({ name: 'foreign' });
+      if (use === 'get') foreign.putNowait(1); // a get that finds an item does not wait
+      sim.process('Ann', async () => {
+        if (use === 'put') await foreign.put(1);
+        else await foreign.get();
+      });
+      await expect(sim.run()).rejects.toThrow(
+        `process Ann failed at t=0s: ${use === 'put' ? 'put into' : 'get from'} queue foreign belongs to another simulation than process Ann`,
+      );
+    }
+  });
+});
