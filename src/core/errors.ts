@@ -66,10 +66,24 @@ export class ProcessFailedError extends QsimError {
     readonly time: number,
     cause: unknown,
   ) {
-    super(`process ${processName} failed at t=${time}s: ${cause instanceof Error ? cause.message : String(cause)}`, {
+    super(`process ${processName} failed at t=${time}s: ${describeThrown(cause)}`, {
       cause,
     });
   }
+}
+
+/** What a process threw, in words: an Error's message, else the value as JSON where it has a form ({"code":42}, not [object Object]). */
+function describeThrown(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === 'object' && thrown !== null) {
+    try {
+      const json = JSON.stringify(thrown);
+      if (json !== undefined && json !== '{}') return `${json} (not an Error)`;
+    } catch {
+      // A cycle, or a toJSON that throws: say what it is instead.
+    }
+  }
+  return String(thrown);
 }
 
 /** `put` on a queue that has been shut down. */

@@ -87,4 +87,16 @@ describe('a run that cannot finish', () => {
     });
     await expect(sim.run()).rejects.toThrow('process sync failed at t=0s: boom');
   });
+
+  it.each([
+    [{ code: 42 }, '{"code":42} (not an Error)'],
+    ['out of coffee', 'out of coffee'],
+    [{}, '[object Object]'],
+  ])('a process that throws %j, not an Error, is described by its value', async (thrown, described) => {
+    const sim = new Simulation();
+    sim.process('odd', () => {
+      throw thrown; // eslint-disable-line @typescript-eslint/only-throw-error -- what a model might do
+    });
+    await expect(sim.run()).rejects.toThrow(`process odd failed at t=0s: ${described}`);
+  });
 });
