@@ -50,7 +50,13 @@ export async function createProgressBar(stream: CliIo['stderr'], total: number, 
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as unknown as NodeJS.WritableStream,
-      format: `qsim {bar} {percentage}% | {value}/{total} ${unit} | ETA {eta_formatted}`,
+      // cli-progress prints an unknown ETA (nothing done yet, or a stall) as "NFs": say "…" instead.
+      format: (options, params) => {
+        const bar = cliProgress.Format.BarFormat(params.progress, options);
+        const percentage = Math.floor(params.progress * 100);
+        const eta = typeof params.eta === 'number' && Number.isFinite(params.eta) ? cliProgress.Format.TimeFormat(params.eta, options, 5) : '…';
+        return `qsim ${bar} ${percentage}% | ${params.value}/${params.total} ${unit} | ETA ${eta}`;
+      },
       clearOnComplete: true,
       hideCursor: false,
       gracefulExit: false,

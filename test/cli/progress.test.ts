@@ -43,3 +43,17 @@ describe('progress bar', () => {
     expect(progressWanted(parseRunFlags({ ...long, items: '1000' }), io(terminal, terminal))).toBe(false);
   });
 });
+
+describe('the bar as drawn', () => {
+  test('an ETA not known yet shows as … (cli-progress would print "NFs")', async () => {
+    const { createProgressBar } = await import('../../src/cli/progress.js');
+    const written: string[] = [];
+    const stderr = { isTTY: true, columns: 100, write: (text: string) => written.push(text) > 0, on: () => stderr, removeListener: () => stderr };
+    const bar = await createProgressBar(stderr as unknown as Output, 3, 'points');
+    bar.start();
+    bar.stop();
+    const drawn = written.join('');
+    expect(drawn).toContain('0/3 points | ETA …');
+    expect(drawn).not.toContain('NF');
+  });
+});
