@@ -157,6 +157,7 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
   } finally {
     stops.remove();
   }
+  if (stops.closed()) return 0; // the reader has gone: nothing more to say
 
   const runs = outcome.summaries.filter((summary): summary is ModelSummary => summary !== undefined);
   const interrupted = outcome.stopped;

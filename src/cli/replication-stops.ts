@@ -5,6 +5,7 @@
  * finished ones are reported); a second one settles `atOnce`, after which the
  * command exits with `exitAtOnce()` and writes nothing more.
  */
+import { isClosedPipe, watchWriteErrors } from './closed-output.js';
 import type { CliIo } from './io.js';
 import { handleStopSignals, SIGNAL_EXIT_CODES, type StopSignal } from './signals.js';
 
@@ -21,11 +22,17 @@ export interface ReplicationStops {
   exitAtOnce(): number;
   /** The exit code of a run the first signal stopped (130/143), or 0. */
   exitCode(stopped: boolean): number;
+  /** True once stdout's reader has gone (`| head`): the runs were stopped, and nothing more is written. */
+  readonly closed: () => boolean;
   /** Removes the handlers; the defaults apply again. */
   remove(): void;
 }
 
-/** Installs the handlers (none when `io` has no signal source); `discard` drops output not yet written, on a second signal. */
+/**
+ * Installs the handlers (none when `io` has no signal source); `discard` drops
+ * output not yet written, on a second signal. A closed stdout stops the runs
+ * too, quietly (the lines stream, so `| head -n 1` needs only the first run).
+ */
 export function handleReplicationStops(io: CliIo, discard: () => void): ReplicationStops {
   const stop = new AbortController();
   let settle = (): void => {};
@@ -49,12 +56,23 @@ export function handleReplicationStops(io: CliIo, discard: () => void): Replicat
         stop.abort();
       })
     : () => {};
+  let closed = false;
+  const stdoutErrors = watchWriteErrors(io.stdout, (error) => {
+    if (!isClosedPipe(error)) return; // reported by main() once the command returns
+    closed = true;
+    discard();
+    stop.abort();
+  });
   return {
     signal: stop.signal,
     atOnce,
     signalled: () => signalled,
     exitAtOnce: () => exitAtOnce,
     exitCode: (stopped) => (stopped && signalled ? SIGNAL_EXIT_CODES[signalled] : 0),
-    remove,
+    closed: () => closed,
+    remove: () => {
+      remove();
+      stdoutErrors.stop();
+    },
   };
 }

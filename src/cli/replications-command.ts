@@ -63,6 +63,7 @@ export async function runReplications(
   } finally {
     stops.remove();
   }
+  if (stops.closed()) return 0; // the reader has gone: nothing more to say
 
   const runs = outcome.summaries.filter((summary): summary is RunSummary => summary !== undefined);
   const interrupted = outcome.stopped;

@@ -231,3 +231,15 @@ describe('--replications with --quiet', () => {
     expect(qsim([...MM2, '--quiet', '--format', 'json']).stdout).toBe(qsim([...MM2, '--format', 'json']).stdout);
   });
 });
+
+describe('a closed stdout during streamed replications', () => {
+  test('stops the replications once the reader has gone (| head -n 1), quietly, with 0', async () => {
+    // 200 replications of a million items would take minutes; with the reader gone after the first line they stop.
+    const qsim = startQsim(['run', '--instant', '--seed', '1', '--items', '1000000', '--replications', '200', '--jobs', '1', '--format', 'ndjson']);
+    await qsim.waitFor(/"type":"replication"/);
+    qsim.child.stdout?.destroy();
+    const { code, signal } = await qsim.exit;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(qsim.stderr()).toBe('');
+  }, 30_000);
+});
