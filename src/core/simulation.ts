@@ -149,7 +149,11 @@ export class Simulation implements ProcessHost {
     return process;
   }
 
-  /** Calls `callback` after `delay` seconds of virtual time. */
+  /**
+   * Calls `callback` after `delay` seconds of virtual time. Scheduled from
+   * outside the engine's loop (a signal handler) while a wall-clock wait is
+   * armed, the wait is planned again: it may be for a later event.
+   */
   schedule(delay: number, callback: () => void): ScheduledCallback {
     if (!(delay >= 0) || !Number.isFinite(delay)) {
       throw new InvalidArgumentError(`schedule expects a finite delay >= 0, got ${delay}`);
@@ -157,6 +161,7 @@ export class Simulation implements ProcessHost {
     const event = new ScheduledCallback(callback);
     event.time = this.#now + delay;
     this.enqueue(event);
+    if (!this.#advancing && this.#timer !== undefined && this.#status === 'running') this.#goOn();
     return event;
   }
 

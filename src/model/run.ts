@@ -1,5 +1,5 @@
 import { RunAbortedError } from '../core/errors.js';
-import type { Pacing } from '../core/pacing.js';
+import { WallClockPacing, type Pacing } from '../core/pacing.js';
 import { Simulation, type SimulationOptions } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
 import { scenarioFromRunConfig, type RunConfig } from './config.js';
@@ -62,7 +62,14 @@ export function runPipeline(
   );
   return {
     finished,
-    interrupt: () => pipeline.interrupt(),
+    // In a paced run virtual time has moved on from the last event to where the wall clock stands: the stop
+    // happens there (a producer blocked since the last event was blocked until now), as an event of its own.
+    interrupt: () => {
+      const { pacing } = options;
+      const at = pacing instanceof WallClockPacing && sim.status === 'running' ? pacing.virtualTime() : sim.now;
+      if (at > sim.now) sim.schedule(at - sim.now, () => pipeline.interrupt());
+      else pipeline.interrupt();
+    },
     abort: (reason) => sim.stop(new RunAbortedError(reason)),
   };
 }

@@ -88,4 +88,18 @@ describe('wall-clock pacing and work from outside the engine', () => {
       sim.stop();
     },
   );
+
+  it('a callback scheduled from outside plans the wall-clock wait anew when it comes first', async () => {
+    const { timers, timeouts } = recordingTimers();
+    const sim = new Simulation({ pacing: new WallClockPacing({ speed: 1, now: () => 0 }), timers });
+    sim.process('b', async (p) => {
+      await p.sleep(50);
+    });
+    void sim.run();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timeouts).toEqual([50_000]);
+    sim.schedule(2, () => {}); // from outside the engine, as a signal handler would
+    expect(timeouts).toEqual([50_000, 2_000]);
+    sim.stop();
+  });
 });

@@ -49,3 +49,23 @@ describe('processingStarted', () => {
     for (let i = 0; i < events.length; i += 2) expect(events[i + 1]?.replace('start', 'got')).toBe(events[i]);
   });
 });
+
+describe('interrupting a paced run', () => {
+  test('the stop happens where the wall clock has brought virtual time, not at the last event', async () => {
+    const { WallClockPacing } = await import('../../src/core/pacing.js');
+    const { scenarioFromRunConfig } = await import('../../src/model/config.js');
+    const { startScenario } = await import('../../src/model/run.js');
+    // One consumer holds item 0 for 1000 s; item 1 fills the queue at 1 s; the producer blocks at 2 s.
+    const config = runConfig({ consumers: ['A'], interval: '1s', delay: '1000s', capacity: 1, items: 10 });
+    const stops: number[] = [];
+    const observer: RunObserver = { putAbandoned: (time: number) => stops.push(time) };
+    const handle = startScenario(scenarioFromRunConfig(config), 1, { pacing: new WallClockPacing({ speed: 1000 }), observers: [observer] });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // about 100 s of virtual time
+    handle.interrupt();
+    handle.abort('done looking'); // a second stop: the consumer need not finish its 1000 s
+    await handle.finished.catch(() => {});
+    expect(stops).toHaveLength(1);
+    expect(stops[0]).toBeGreaterThan(2); // the last event was the block at 2 s
+    expect(stops[0]).toBeLessThan(1000);
+  });
+});
