@@ -26,12 +26,14 @@ export function parseDuration(text: string): number | undefined {
  * always round-trip in the accepted range (plain() writes the exact digits).
  */
 export function formatDuration(seconds: number): string {
-  if (seconds > 0 && seconds < 1) {
-    const millis = `${plain(seconds * 1000)}ms`;
-    if (parseDuration(millis) === seconds) return millis;
-  }
   // Outside the accepted range this does not parse back, but still shows the value (never 1e+300 cut to 1e+3).
-  return `${plain(seconds)}s`;
+  const inSeconds = `${plain(seconds)}s`;
+  if (seconds > 0 && seconds < 1) {
+    // Milliseconds when exact and no longer (250ms, not 0.25s; but 0.0000001s, not 0.00009999999999999999ms).
+    const millis = `${plain(seconds * 1000)}ms`;
+    if (parseDuration(millis) === seconds && millis.length <= inSeconds.length + 1) return millis;
+  }
+  return inSeconds;
 }
 
 /** String(value)'s shortest round-trip form `d.ddde±x`, which JavaScript uses below 1e-6 and from 1e21. */

@@ -33,6 +33,11 @@ describe('parseDuration', () => {
     expect(formatDuration(2)).toBe('2s');
     expect(formatDuration(0)).toBe('0s');
   });
+
+  test('but not when the milliseconds are longer to write than the seconds', () => {
+    expect(formatDuration(1e-7)).toBe('0.0000001s'); // not 0.00009999999999999999ms
+    expect(formatDuration(0.0015)).toBe('1.5ms');
+  });
 });
 
 describe('formatDuration round-trips', () => {
