@@ -40,6 +40,8 @@ export interface FrameOptions {
 
 export const FOOTER_KEYS = 'space pause · +/- speed · q quit';
 const FOOTER_KEYS_PAUSED = 'space resume · +/- speed · q quit';
+/** A finished run takes no keys but q: pausing or a new speed would do nothing. */
+const FOOTER_KEYS_FINISHED = 'q quit';
 const SPARKS = '▁▂▃▄▅▆▇█';
 const FULL = '█';
 const EMPTY = '░';
@@ -117,7 +119,7 @@ function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string
   const left = `qsim live  t=${formatTime(header.time)}  speed ${formatSpeed(header.speed)}  seed ${header.seed}`;
   const gap = columns - textWidth(left) - state.length;
   const line = new Line().add(left, style.strong);
-  if (gap >= 2) line.add(' '.repeat(gap)).add(state, header.paused ? style.alert : same);
+  if (gap >= 2) line.add(' '.repeat(gap)).add(state, header.paused && !header.finished ? style.alert : same);
   return line.render(columns);
 }
 
@@ -267,7 +269,8 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
   if (rows === 0 || columns === 0) return Array.from({ length: rows }, () => '');
 
   const blank = ' '.repeat(columns);
-  const footer = new Line().add(s.header.paused ? FOOTER_KEYS_PAUSED : FOOTER_KEYS, style.dim).render(columns);
+  const keys = s.header.finished ? FOOTER_KEYS_FINISHED : s.header.paused ? FOOTER_KEYS_PAUSED : FOOTER_KEYS;
+  const footer = new Line().add(keys, style.dim).render(columns);
   if (rows === 1) return [headerLine(s, columns, style)];
 
   // Top: in order of importance, as far as the rows allow (the footer keeps the last row).

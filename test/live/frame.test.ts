@@ -37,6 +37,14 @@ describe('renderFrame', () => {
     expect(lines.at(-1)).toMatch(/^space resume · \+\/- speed · q quit +$/);
   });
 
+  test('paused, then finished (q while paused): it says finished and offers no resume', async () => {
+    const paused = await snapshotAt(DEMO, 7.5, { paused: true, speed: 0.5 });
+    const finished = { ...paused, header: { ...paused.header, finished: true } };
+    const lines = renderFrame(finished, { columns: 80, rows: 24, style: markingStyle });
+    expect(lines[0]).toMatch(/ finished$/);
+    expect(lines.at(-1)).toMatch(/^q quit +$/);
+  });
+
   test('every size from 0 x 0 to 60 x 30 fits exactly, in colour too', async () => {
     const snapshots: LiveSnapshot[] = [
       await snapshotAt(DEMO, 7.5),
