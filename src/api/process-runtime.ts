@@ -12,11 +12,12 @@ export interface SimContext {
   readonly events: Complete<ModelObserver>;
   /**
    * The process of this simulation whose code runs now; undefined outside
-   * processes (the model function, a callback). Throws when a process of
-   * another simulation runs: `what` (an operation on this simulation's queue)
-   * would then go unseen by its own.
+   * processes (the model function, a callback). When a process of another
+   * simulation runs, throws for `what` (a put or get on this simulation's
+   * queue, which its own would not see); undefined for a nowait operation
+   * (`what` undefined), which may come from anywhere.
    */
-  current(what: string): ProcessRuntime | undefined;
+  current(what: string | undefined): ProcessRuntime | undefined;
   /**
    * The process that a wait blocks: the current one. Throws when the caller is
    * not inside a process of this simulation (there would be nothing to block).

@@ -195,7 +195,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
     if (this.#shutDown) throw new QueueShutDownError(this.name);
     const key = this.#key(item);
     if (this.#store.length >= this.info.capacity) throw new QueueFullError(`queue ${this.name} is full`);
-    this.#admit(item, key, infoOf(this.#sim.current(this.#putOperation)), 0);
+    this.#admit(item, key, infoOf(this.#sim.current(undefined)), 0);
   }
 
   get(): Promise<T>;
@@ -217,7 +217,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
   }
 
   getNowait(): T {
-    if (this.#store.length > 0) return this.#take(this.#sim.current(this.#getLabel));
+    if (this.#store.length > 0) return this.#take(this.#sim.current(undefined));
     if (this.#shutDown) throw new QueueClosedError(this.name);
     throw new QueueEmptyError(`queue ${this.name} is empty`);
   }
@@ -227,7 +227,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
       throw new InvalidArgumentError(`takeNowait expects a whole number of items >= 0, got ${n}`);
     }
     const taken: T[] = [];
-    const process = this.#store.length > 0 ? this.#sim.current(`takeNowait from queue ${this.name}`) : undefined;
+    const process = this.#store.length > 0 ? this.#sim.current(undefined) : undefined;
     while (taken.length < n && this.#store.length > 0) taken.push(this.#take(process));
     return taken;
   }

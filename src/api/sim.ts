@@ -128,9 +128,13 @@ export class Sim {
       events,
       current: (what) => {
         const running = runningProcess();
-        if (running === undefined) return undefined;
-        if (running.sim !== context) throw new InvalidArgumentError(`${what} belongs to another simulation than process ${running.name}`);
-        return running.finished ? undefined : running;
+        if (running === undefined || running.finished) return undefined;
+        if (running.sim === context) return running;
+        // A process of another simulation: its put or get would go unseen by its own simulation. The
+        // nowait forms (what undefined) may be used from anywhere, as from the model function (a planner
+        // filling an inner simulation's queue, then reading what it left).
+        if (what !== undefined) throw new InvalidArgumentError(`${what} belongs to another simulation than process ${running.name}`);
+        return undefined;
       },
       waitingProcess: (what) => {
         const running = runningProcess();

@@ -206,8 +206,19 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
     return key;
   });
   const base: RunFlags = Object.fromEntries(Object.keys(MODEL_FLAGS).map((key) => [key, flags[key as keyof typeof MODEL_FLAGS]]));
-  /** A point has passed: a problem found later comes from the varied values, not from the base options alone. */
-  let anyValid = false;
+  /** Whether the options without any --vary are valid on their own (asked once, when a point fails). */
+  let baseValid: boolean | undefined;
+  const baseIsValid = (): boolean => {
+    if (baseValid === undefined) {
+      try {
+        parseRunFlags({ ...base, seed: '0', instant: true });
+        baseValid = true;
+      } catch {
+        baseValid = false;
+      }
+    }
+    return baseValid;
+  };
   return (values) => {
     const point: RunFlags = { ...base, seed: '0', instant: true };
     keys.forEach((key, a) => {
@@ -215,17 +226,15 @@ function runOptionsAt(flags: SweepFlags, specs: readonly VarySpec[], allowed = '
     });
     checkRangeCounts(specs, keys, values);
     try {
-      const parsed = parseRunFlags(point);
-      anyValid = true;
-      return parsed;
+      return parseRunFlags(point);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
-      // A bad value of a varied option names the --vary it came from; a problem of the base options (at
-      // the first point too) is theirs; one that only some points have (--consumers producer-2 once
+      // A bad value of a varied option names the --vary it came from; a problem the base options have on
+      // their own is theirs; one that only the varied values bring (--consumers producer-2 once
       // producers=2) names the point.
       const a = specs.findIndex((spec) => new RegExp(`(^|[^\\w-])--${spec.name}(?![\\w-])`).test(error.message));
       if (a >= 0) throw blame(specs, a, values, error.message);
-      if (!anyValid) throw error;
+      if (!baseIsValid()) throw error;
       const varied = specs.map((spec) => `--vary ${spec.text}`).join(' ');
       throw new UsageError(`${varied}: at ${describePoint(specs, values)}: ${error.message}`);
     }

@@ -20,7 +20,7 @@ export function wholeNumber(option: string, text: string, min: number, max = Num
     // Say why when the value looks whole but is not accepted: written otherwise than in digits, or too big to count exactly.
     const reason = !digits && /^\s*\d+(\.0*)?e\+?\d+\s*$/i.test(text)
       ? 'written in digits, please'
-      : digits && !Number.isSafeInteger(value) ? `the largest is ${Number.MAX_SAFE_INTEGER}` : undefined;
+      : digits && !Number.isSafeInteger(value) && max === Number.MAX_SAFE_INTEGER ? `the largest is ${max}` : undefined;
     throw invalidValue(option, `a whole number ${range}`, text, reason);
   }
   return value;

@@ -72,13 +72,20 @@ export class ProcessFailedError extends QsimError {
   }
 }
 
-/** What a process threw, in words: an Error's message, else the value as JSON where it has a form ({"code":42}, not [object Object]). */
+/** Characters of a thrown object's JSON shown in a one-line error. */
+const SHOWN_JSON = 200;
+
+/**
+ * What a process threw, in words: an Error's message; an object's own
+ * toString() when it has one, else its JSON, cut short ({"code":42}, not
+ * [object Object]); anything else as String() writes it.
+ */
 function describeThrown(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.message;
-  if (typeof thrown === 'object' && thrown !== null) {
+  if (typeof thrown === 'object' && thrown !== null && thrown.toString === Object.prototype.toString) {
     try {
       const json = JSON.stringify(thrown);
-      if (json !== undefined && json !== '{}') return `${json} (not an Error)`;
+      if (json !== undefined && json !== '{}') return `${json.length > SHOWN_JSON ? `${json.slice(0, SHOWN_JSON - 1)}…` : json} (not an Error)`;
     } catch {
       // A cycle, or a toJSON that throws: say what it is instead.
     }

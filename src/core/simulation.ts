@@ -86,6 +86,8 @@ export class Simulation implements ProcessHost {
   readonly #runnable = new Deque<Process>(64);
   /** A microtask will step the processes made runnable from outside the engine's loop. */
   #outsideStepQueued = false;
+  /** A microtask will plan the wall-clock wait again for callbacks scheduled from outside (schedule). */
+  #replanQueued = false;
   /** The generator process the loop is stepping now, if any. */
   #stepping: Process | undefined;
   readonly #live = new Set<Process>();
@@ -152,7 +154,9 @@ export class Simulation implements ProcessHost {
   /**
    * Calls `callback` after `delay` seconds of virtual time. Scheduled from
    * outside the engine's loop (a signal handler) while a wall-clock wait is
-   * armed, the wait is planned again: it may be for a later event.
+   * armed, the wait is planned again (it may be for a later event) on a
+   * microtask, once the code that scheduled it has finished: never from
+   * within this call, so the caller can still cancel what it got back.
    */
   schedule(delay: number, callback: () => void): ScheduledCallback {
     if (!(delay >= 0) || !Number.isFinite(delay)) {
@@ -161,7 +165,10 @@ export class Simulation implements ProcessHost {
     const event = new ScheduledCallback(callback);
     event.time = this.#now + delay;
     this.enqueue(event);
-    if (!this.#advancing && this.#timer !== undefined && this.#status === 'running') this.#goOn();
+    if (!this.#advancing && this.#timer !== undefined && this.#status === 'running' && !this.#replanQueued) {
+      this.#replanQueued = true;
+      queueMicrotask(this.#replanFromOutside);
+    }
     return event;
   }
 
@@ -321,6 +328,12 @@ export class Simulation implements ProcessHost {
       this.#advancing = false;
     }
     if (this.#active === 0) this.#goOn();
+  };
+
+  /** A callback was scheduled from outside while a wall-clock wait was armed (see schedule). */
+  readonly #replanFromOutside = (): void => {
+    this.#replanQueued = false;
+    if (!this.#advancing && this.#timer !== undefined && this.#status === 'running') this.#goOn();
   };
 
   /**

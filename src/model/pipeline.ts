@@ -216,7 +216,8 @@ export function buildPipeline(
     /**
      * How near the deadline counts as at it: the producer's time is the sum of its sleeps (one more
      * rounding each), so the margin grows with them; this producer's own, so that no other source's
-     * items can widen it.
+     * items can widen it. After a put that waited, its time is a consumer's, reached through at most
+     * one sum per item made so far.
      */
     let tolerance = deadlineTolerance(duration, 0);
     let sleeps = 0;
@@ -225,8 +226,10 @@ export function buildPipeline(
         claim.made++;
         const item = items.create(made++, producer.index, producer);
         making = item;
-        const putting = put(p, first, producer, item, putWaits(first));
+        const waits = putWaits(first);
+        const putting = put(p, first, producer, item, waits);
         if (putting) yield putting;
+        if (waits && sleeps < made) sleeps = made;
         making = undefined;
         const pause = source.interval.sample(intervals);
         const left = duration - sim.now;

@@ -22,7 +22,9 @@ export interface RunHandle {
   /**
    * Stops the run early but cleanly (the first Ctrl-C): producers stop at once,
    * workers finish the items they hold, the rest stay in the queues, and
-   * `finished` resolves with `interrupted: true`.
+   * `finished` resolves with `interrupted: true`. In a paced run the stop
+   * happens where the wall clock has brought virtual time; while the pacing is
+   * paused it happens once it resumes (the live view resumes for it).
    */
   interrupt(): void;
   /** Stops the run at once (a second Ctrl-C): nothing more happens and `finished` rejects with RunAbortedError. */

@@ -10,11 +10,14 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 let measure: ((text: string) => number) | undefined;
 
-/** Loads the width tables when any of `texts` is not printable ASCII. */
+// eslint-disable-next-line no-control-regex -- "anything beyond ASCII" starts at the control characters
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
+/** Loads the width tables when any of `texts` (names, or a model file's source) has a character beyond ASCII. */
 export async function prepareDisplayWidths(texts: Iterable<string>): Promise<void> {
   if (measure !== undefined) return;
   for (const text of texts) {
-    if (!PRINTABLE_ASCII.test(text)) {
+    if (BEYOND_ASCII.test(text)) {
       measure = (await import('../live/text-width.js')).textWidth;
       return;
     }

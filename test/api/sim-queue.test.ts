@@ -283,3 +283,18 @@ describe("model queues: a queue of another simulation", () => {
     }
   });
 });
+
+describe('model queues: nowait operations from another simulation', () => {
+  test('are allowed (a planner filling an inner simulation, then reading what it left)', async () => {
+    const { sim, log } = simWithLog();
+    const { sim: inner } = simWithLog();
+    const plan = inner.queue<number>({ name: 'plan' });
+    sim.process('planner', (p) => {
+      plan.putNowait(1);
+      plan.putNowait(2);
+      p.log(`left ${plan.takeNowait(Infinity).join(',')}`);
+    });
+    await sim.run();
+    expect(log.lines.at(-1)).toMatch(/left 1,2$/);
+  });
+});

@@ -247,6 +247,10 @@ describe('qsim run --consumers: a number that is not a whole count is refused, n
       ['sweep', '--vary', 'producers=1..3', '--consumers', 'producer-2', '--items', '100', '--seed', '1'],
       /^qsim: --vary producers=1\.\.3: at producers=2: --consumers expects names other than the producers' \(producer-1 to producer-2\)/,
     );
+    // Whatever the order of the points: the base options alone are valid, so the point is to blame.
+    expectUsageError(['sweep', '--vary', 'producers=3..1', '--consumers', 'producer-2', '--items', '100', '--seed', '1'], /^qsim: --vary producers=3\.\.1: at producers=3: /);
+    // A problem of the base options alone stays theirs.
+    expectUsageError(['sweep', '--vary', 'items=1..3', '--consumers', 'producer-1'], /^qsim: --consumers expects names other than the producers' \(producer-1\)/);
   });
 
   test("a consumer named as a producer is refused: the log's drop lines and the trace name workers", () => {

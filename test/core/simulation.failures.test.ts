@@ -92,6 +92,8 @@ describe('a run that cannot finish', () => {
     [{ code: 42 }, '{"code":42} (not an Error)'],
     ['out of coffee', 'out of coffee'],
     [{}, '[object Object]'],
+    [{ code: 1, toString: () => 'its own words' }, 'its own words'],
+    [{ body: 'x'.repeat(500) }, `{"body":"${'x'.repeat(190)}… (not an Error)`],
   ])('a process that throws %j, not an Error, is described by its value', async (thrown, described) => {
     const sim = new Simulation();
     sim.process('odd', () => {

@@ -98,8 +98,13 @@ describe('wall-clock pacing and work from outside the engine', () => {
     void sim.run();
     await new Promise((resolve) => setImmediate(resolve));
     expect(timeouts).toEqual([50_000]);
-    sim.schedule(2, () => {}); // from outside the engine, as a signal handler would
-    expect(timeouts).toEqual([50_000, 2_000]);
+    const fired: string[] = [];
+    const cancelled = sim.schedule(0, () => fired.push('cancelled')); // from outside, as a signal handler would
+    sim.schedule(2, () => fired.push('later'));
+    cancelled.cancel(); // still possible: nothing fires within schedule()
+    expect(fired).toEqual([]);
+    await Promise.resolve();
+    expect(timeouts).toEqual([50_000, 2_000]); // planned again, once the scheduling code has finished
     sim.stop();
   });
 });

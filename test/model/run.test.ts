@@ -62,6 +62,7 @@ describe('interrupting a paced run', () => {
     const handle = startScenario(scenarioFromRunConfig(config), 1, { pacing: new WallClockPacing({ speed: 1000 }), observers: [observer] });
     await new Promise((resolve) => setTimeout(resolve, 100)); // about 100 s of virtual time
     handle.interrupt();
+    await new Promise((resolve) => setImmediate(resolve)); // the stop is an event of its own, planned on a microtask
     handle.abort('done looking'); // a second stop: the consumer need not finish its 1000 s
     await handle.finished.catch(() => {});
     expect(stops).toHaveLength(1);

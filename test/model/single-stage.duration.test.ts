@@ -40,6 +40,13 @@ describe('duration: producers stop producing at a virtual time', () => {
     expect(finished.produced).toBe(100_000 + 2);
   });
 
+  test("after a put that waited, the producer's time is a consumer's sum: no item is made at the deadline", async () => {
+    // 100 producers wait on a queue of 1 that one consumer empties every 100 ms; at 3600 s (reached as
+    // 3599.999999998 by summing) no producer may make another item.
+    const { produced } = await run({ items: Infinity, interval: '0', duration: 3600, delay: '100ms', capacity: 1, producers: 100 });
+    expect(produced).toBe(36101); // made one more, at the deadline, when the margin ignored the wait
+  });
+
   test('a run without a duration is not cut short by the tolerance (no deadline at all)', async () => {
     expect((await run({ items: 50, interval: '1s' })).produced).toBe(50);
   });

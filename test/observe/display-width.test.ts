@@ -5,7 +5,7 @@ import { alignColumns } from '../../src/observe/text-table.js';
 // The width tables are loaded once per process (jest gives each file its own module registry).
 describe('display width', () => {
   test('ASCII needs no tables: one column a character', async () => {
-    await prepareDisplayWidths(['Fred', 'George', 'producer-1']);
+    await prepareDisplayWidths(['Fred', 'George', 'producer-1', 'export default function (sim) {\n\tsim.process(\'a\', …);\n}'.replace('…', '() => {}')]);
     expect(displayWidth('George')).toBe(6);
     // Not loaded for ASCII names: a wide character still counts as one code point.
     expect(displayWidth('李雷')).toBe(2);
