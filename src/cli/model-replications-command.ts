@@ -38,7 +38,7 @@ import type { CliIo } from './io.js';
 import type { ModelChoice } from './model-options.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
 import { SeedOrderLines, writeReplications } from './replications-output.js';
-import { AT_ONCE, handleReplicationStops } from './replication-stops.js';
+import { handleReplicationStops, replicationsOutcome } from './replication-stops.js';
 import { OutputWriter } from './writer.js';
 
 /** The figures of a queue's replications, with the labels the text table gives them. */
@@ -135,39 +135,19 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
   // The handlers are in place before the model file loads, so a signal always finds the runs guarded.
   const stops = handleReplicationStops(io, () => out.discard());
 
-  let outcome: PartialModelRuns;
-  try {
-    const work = (async (): Promise<PartialModelRuns> => {
-      // A file that does not load is one line (exit 2) before any thread starts.
-      await loadModelGuarded(model.path);
-      await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
-      if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
-      const data: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
-      const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
-      const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
-      return runAllUntilStopped(runner, requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
-    })();
-    const first = await Promise.race([work, stops.atOnce]);
-    if (first === AT_ONCE) {
-      // The runs stop in the background (or the process ends first); a failure there no longer matters.
-      work.catch(() => {});
-      return stops.exitAtOnce();
-    }
-    outcome = first;
-  } finally {
-    stops.remove();
-  }
-  if (stops.closed()) return 0; // the reader has gone: nothing more to say
-
-  const runs = outcome.summaries.filter((summary): summary is ModelSummary => summary !== undefined);
-  const interrupted = outcome.stopped;
-  const exitCode = stops.exitCode(interrupted);
-  if (runs.length === 0) {
-    // Nothing finished: there are no figures to report (json and ndjson print nothing).
-    if (run.output.format === 'text') out.write(`interrupted: 0 of ${replications.count} replications finished: nothing to report\n`);
-    out.flush();
-    return exitCode;
-  }
+  const work = (async (): Promise<PartialModelRuns> => {
+    // A file that does not load is one line (exit 2) before any thread starts.
+    await loadModelGuarded(model.path);
+    await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
+    if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+    const data: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
+    const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
+    const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
+    return runAllUntilStopped(runner, requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+  })();
+  const end = await replicationsOutcome<ModelSummary>(work, stops, { out, text: run.output.format === 'text', count: replications.count });
+  if (end.runs === undefined) return end.exitCode;
+  const { runs, interrupted, exitCode } = end;
   const merged = mergeModelReplications(runs, { interrupted });
   const tableOptions = { requested: replications.count };
   const { stats } = run.output;

@@ -76,3 +76,42 @@ export function handleReplicationStops(io: CliIo, discard: () => void): Replicat
     },
   };
 }
+
+/** How replications came out: the finished runs, or only the exit code to end with now. */
+export type ReplicationsEnd<S> =
+  | { readonly runs: readonly S[]; readonly interrupted: boolean; readonly exitCode: number }
+  | { readonly runs?: undefined; readonly exitCode: number };
+
+/**
+ * Waits for `work` (the runs, which `stops.signal` stops) or a second signal,
+ * then removes the handlers. Ends with an exit code alone after a second
+ * signal (what is left runs down in the background), once stdout's reader has
+ * gone, or when no run finished (text then says so; json and ndjson print nothing).
+ */
+export async function replicationsOutcome<S>(
+  work: Promise<{ readonly summaries: readonly (S | undefined)[]; readonly stopped: boolean }>,
+  stops: ReplicationStops,
+  nothingFinished: { readonly out: { write(text: string): unknown; flush(): void }; readonly text: boolean; readonly count: number },
+): Promise<ReplicationsEnd<S>> {
+  let outcome: { readonly summaries: readonly (S | undefined)[]; readonly stopped: boolean };
+  try {
+    const first = await Promise.race([work, stops.atOnce]);
+    if (first === AT_ONCE) {
+      work.catch(() => {}); // a failure there no longer matters
+      return { exitCode: stops.exitAtOnce() };
+    }
+    outcome = first;
+  } finally {
+    stops.remove();
+  }
+  if (stops.closed()) return { exitCode: 0 }; // the reader has gone: nothing more to say
+  const runs = outcome.summaries.filter((summary): summary is S => summary !== undefined);
+  const exitCode = stops.exitCode(outcome.stopped);
+  if (runs.length === 0) {
+    const { out, text, count } = nothingFinished;
+    if (text) out.write(`interrupted: 0 of ${count} replications finished: nothing to report\n`);
+    out.flush();
+    return { exitCode };
+  }
+  return { runs, interrupted: outcome.stopped, exitCode };
+}

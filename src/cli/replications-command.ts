@@ -25,7 +25,7 @@ import { runRequest, type RunRequest } from '../parallel/run-request.js';
 import type { CliIo } from './io.js';
 import type { ReplicationChoice, RunInvocation } from './run-options.js';
 import { SeedOrderLines, writeReplications } from './replications-output.js';
-import { AT_ONCE, handleReplicationStops } from './replication-stops.js';
+import { handleReplicationStops, replicationsOutcome } from './replication-stops.js';
 import { OutputWriter } from './writer.js';
 
 /** How the replications are run: runAllUntil on worker threads; tests pass their own. */
@@ -50,30 +50,10 @@ export async function runReplications(
   // The handlers are in place before the first run starts, so a signal always finds the runs guarded.
   const stops = handleReplicationStops(io, () => out.discard());
 
-  let outcome: PartialRuns;
-  try {
-    const work = runner(requests, { jobs: replications.jobs, signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
-    const first = await Promise.race([work, stops.atOnce]);
-    if (first === AT_ONCE) {
-      // The threads are terminated in the background; a failure there no longer matters.
-      work.catch(() => {});
-      return stops.exitAtOnce();
-    }
-    outcome = first;
-  } finally {
-    stops.remove();
-  }
-  if (stops.closed()) return 0; // the reader has gone: nothing more to say
-
-  const runs = outcome.summaries.filter((summary): summary is RunSummary => summary !== undefined);
-  const interrupted = outcome.stopped;
-  const exitCode = stops.exitCode(interrupted);
-  if (runs.length === 0) {
-    // Nothing finished: there are no figures to report (json and ndjson print nothing).
-    if (run.output.format === 'text') out.write(`interrupted: 0 of ${replications.count} replications finished: nothing to report\n`);
-    out.flush();
-    return exitCode;
-  }
+  const work = runner(requests, { jobs: replications.jobs, signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+  const end = await replicationsOutcome<RunSummary>(work, stops, { out, text: run.output.format === 'text', count: replications.count });
+  if (end.runs === undefined) return end.exitCode;
+  const { runs, interrupted, exitCode } = end;
   const merged = mergeReplications(runs, run.scenario, { interrupted });
   const tableOptions = { requested: replications.count };
   const { stats, explain } = run.output;
