@@ -21,7 +21,7 @@
  */
 import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, withModelConsole } from '../runner/model-host.js';
 import { Sim } from '../api/sim.js';
-import { QsimError } from '../core/errors.js';
+import { describeThrown, QsimError } from '../core/errors.js';
 import { quote } from '../model/quote.js';
 import { ModelBuildError } from '../runner/run-model.js';
 import { describePoint } from '../sweep/grid.js';
@@ -44,7 +44,7 @@ export function isRefusal(error: unknown): error is Error {
 
 /** A failure's gist on one line, with its kind when it is not a plain Error ("TypeError: …"). */
 function describeFailure(error: unknown): string {
-  if (!(error instanceof Error)) return `it threw ${typeof error === 'string' ? quote(error) : String(error)}, not an Error`;
+  if (!(error instanceof Error)) return `it threw ${typeof error === 'string' ? quote(error) : describeThrown(error)}, not an Error`;
   const message = firstLine(error.message);
   return error instanceof QsimError || error.name === 'Error' ? message : `${error.name}: ${message}`;
 }

@@ -80,17 +80,18 @@ const SHOWN_JSON = 200;
  * toString() when it has one, else its JSON, cut short ({"code":42}, not
  * [object Object]); anything else as String() writes it.
  */
-function describeThrown(thrown: unknown): string {
+export function describeThrown(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.message;
-  if (typeof thrown === 'object' && thrown !== null && thrown.toString === Object.prototype.toString) {
-    try {
+  try {
+    if (typeof thrown === 'object' && thrown !== null && thrown.toString === Object.prototype.toString) {
       const json = JSON.stringify(thrown);
-      if (json !== undefined && json !== '{}') return `${json.length > SHOWN_JSON ? `${json.slice(0, SHOWN_JSON - 1)}…` : json} (not an Error)`;
-    } catch {
-      // A cycle, or a toJSON that throws: say what it is instead.
+      if (json !== undefined && json !== '{}') return json.length > SHOWN_JSON ? `${json.slice(0, SHOWN_JSON - 1)}…` : json;
     }
+    return String(thrown);
+  } catch {
+    // A cycle, a toJSON or toString that throws: say what it is instead of failing to say anything.
+    return `${typeof thrown === 'object' ? 'an object' : `a ${typeof thrown}`} that cannot be shown`;
   }
-  return String(thrown);
 }
 
 /** `put` on a queue that has been shut down. */

@@ -4,7 +4,7 @@
  * with its observers; `summarizeModel` is the whole run as one function of
  * (model file, options with the seed) to a summary, for sweeps and scripts.
  */
-import { QsimError } from '../core/errors.js';
+import { describeThrown, QsimError } from '../core/errors.js';
 import type { Pacing } from '../core/pacing.js';
 import type { Timers } from '../core/timers.js';
 import type { ModelObserver } from '../api/model-events.js';
@@ -48,8 +48,7 @@ export async function buildModel(build: ModelFunction, options: ModelOptions, ru
   try {
     await build(sim, options);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ModelBuildError(`the model function failed: ${message}`, { cause: error });
+    throw new ModelBuildError(`the model function failed: ${describeThrown(error)}`, { cause: error });
   }
   return sim;
 }

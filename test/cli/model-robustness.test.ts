@@ -190,3 +190,14 @@ describe('run --model --replications: a figure not measured in every replication
     expect(sweep.points[0]?.metrics['wait.mean']).toBeNull();
   });
 });
+
+describe('a model function that throws something other than an Error', () => {
+  test('is described by its value, in run and in sweep', () => {
+    const run = qsim(['run', '--model', fixture('throws-object.mjs'), '--instant', '--seed', '1']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('qsim: the model function failed: {"code":42}\n');
+    const sweep = qsim(['sweep', '--model', fixture('throws-object.mjs'), '--vary', 'items=1..2', '--seed', '1']);
+    expect(sweep.status).toBe(1);
+    expect(sweep.stderr).toMatch(/the model function failed: it threw \{"code":42\}, not an Error\n$/);
+  });
+});

@@ -89,11 +89,12 @@ describe('a run that cannot finish', () => {
   });
 
   it.each([
-    [{ code: 42 }, '{"code":42} (not an Error)'],
+    [{ code: 42 }, '{"code":42}'],
     ['out of coffee', 'out of coffee'],
     [{}, '[object Object]'],
     [{ code: 1, toString: () => 'its own words' }, 'its own words'],
-    [{ body: 'x'.repeat(500) }, `{"body":"${'x'.repeat(190)}… (not an Error)`],
+    [{ body: 'x'.repeat(500) }, `{"body":"${'x'.repeat(190)}…`],
+    [{ toString: (): string => { throw new Error('boom'); } }, 'an object that cannot be shown'],
   ])('a process that throws %j, not an Error, is described by its value', async (thrown, described) => {
     const sim = new Simulation();
     sim.process('odd', () => {
