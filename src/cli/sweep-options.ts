@@ -323,6 +323,19 @@ function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
     return resolved.path;
   });
   const shown = paths.map((path) => formatPath(path));
+  /** Whether the file is valid as it is (asked once, when a point fails). */
+  let fileValid: boolean | undefined;
+  const fileIsValid = (): boolean => {
+    if (fileValid === undefined) {
+      try {
+        scenarioFromDocument(source, file);
+        fileValid = true;
+      } catch {
+        fileValid = false;
+      }
+    }
+    return fileValid;
+  };
   const model: Model = (values) => {
     const doc = source.doc.clone();
     paths.forEach((path, a) => doc.setIn(path, scenarioValue(values[a] ?? '')));
@@ -333,6 +346,12 @@ function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
       for (const problem of error.problems) {
         const a = shown.findIndex((path) => problem.includes(`: ${path}: `) || problem.includes(`: ${path}[`) || problem.includes(`: ${path}.`));
         if (a >= 0) throw blame(specs, a, values, problem);
+      }
+      // A problem found elsewhere than the fields varied (two workers under one name once a source has two
+      // producers) comes from the point's values when the file is valid as it is.
+      if (fileIsValid()) {
+        const varied = specs.map((spec) => `--vary ${spec.text}`).join(' ');
+        throw new UsageError(`${varied}: at ${describePoint(specs, values)}: ${error.problems.join('; ')}`);
       }
       throw error;
     }

@@ -175,6 +175,16 @@ describe('qsim sweep', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(3);
   });
 
+  test('a problem the varied values bring about elsewhere in a valid file names the point', () => {
+    const file = join(scratch, 'names.yaml');
+    writeFileSync(file, 'seed: 3\nsources:\n  - {name: a, items: 3, interval: 1s}\n  - {name: b, items: 3, interval: 1s}\nstages:\n  - {name: s, workers: [b-2, c], delay: 1s}\n');
+    expect(qsim(['validate', file]).status).toBe(0);
+    expectUsageError(
+      ['sweep', '--scenario', file, '--vary', 'sources.b.producers=1|2'],
+      /^qsim: --vary sources\.b\.producers=1\|2: at sources\.b\.producers=2: .*names\.yaml:6: stages\[0\]\.workers: expected names that give every producer and worker its own/,
+    );
+  });
+
   test('a scenario grid over a source and a stage', () => {
     const result = qsim([
       'sweep', '--scenario', 'examples/etl.yaml', '--vary', 'sources.extract.items=100|200', '--vary', "stages.load.delay=const(5ms)|exp(10ms)", '--format', 'csv',
