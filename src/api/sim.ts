@@ -133,7 +133,7 @@ export class Sim {
         // A process of another simulation: its put or get would go unseen by its own simulation. The
         // nowait forms (what undefined) may be used from anywhere, as from the model function (a planner
         // filling an inner simulation's queue, then reading what it left).
-        if (what !== undefined) throw new InvalidArgumentError(`${what} belongs to another simulation than process ${running.name}`);
+        if (what !== undefined) throw new InvalidArgumentError(`${what}: it belongs to another simulation than process ${running.name}`);
         return undefined;
       },
       waitingProcess: (what) => {
@@ -143,7 +143,7 @@ export class Sim {
             `${what} waits, so it can be called only from inside a process (sim.process(name, async (p) => …)), not from the model function or a callback`,
           );
         }
-        if (running.sim !== context) throw new InvalidArgumentError(`${what} belongs to another simulation than process ${running.name}`);
+        if (running.sim !== context) throw new InvalidArgumentError(`${what}: it belongs to another simulation than process ${running.name}`);
         if (running.finished) throw new InvalidArgumentError(`${what} was called by process ${running.name}, which has finished`);
         return running;
       },

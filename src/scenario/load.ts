@@ -66,7 +66,7 @@ export function scenarioDocumentValue({ doc, lineCounter }: ScenarioDocument, fi
 /** The document as plain values; throws ScenarioError when an alias cannot be expanded, or only into too many copies. */
 function plainValue(doc: Document, lineCounter: LineCounter, fileName: string): unknown {
   try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT + 1 }); // yaml refuses from maxAliasCount copies on
   } catch (error) {
     // yaml throws a ReferenceError for an alias it cannot or will not expand.
     if (!(error instanceof ReferenceError)) throw error;

@@ -278,7 +278,7 @@ describe("model queues: a queue of another simulation", () => {
         else await foreign.get();
       });
       await expect(sim.run()).rejects.toThrow(
-        `process Ann failed at t=0s: ${use === 'put' ? 'put into' : 'get from'} queue foreign belongs to another simulation than process Ann`,
+        `process Ann failed at t=0s: ${use === 'put' ? 'put into' : 'get from'} queue foreign: it belongs to another simulation than process Ann`,
       );
     }
   });

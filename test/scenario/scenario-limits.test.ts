@@ -185,6 +185,13 @@ describe('YAML aliases', () => {
     expect(scenario.stages[150]?.workers).toEqual(['Ann', 'Bob']);
   });
 
+  test(`exactly ${MAX_ALIAS_COUNT} copies are allowed, one more is refused`, () => {
+    const file = (copies: number): string =>
+      `sources: [{name: a, items: 3, interval: &d 1ms}]\nstages:\n${Array.from({ length: copies }, (_, i) => `  - {name: s${i}, workers: 1, delay: *d}`).join('\n')}\n`;
+    expect(parseScenario(file(MAX_ALIAS_COUNT), 'f.yaml').stages).toHaveLength(MAX_ALIAS_COUNT);
+    expect(problems(file(MAX_ALIAS_COUNT + 1))[0]).toMatch(/^f\.yaml: YAML error: expected aliases that copy anchored values at most 1000 times/);
+  });
+
   test('an alias to an anchor set later is a YAML error at the alias, not an internal error', () => {
     expect(problems(`sources: [{name: a, items: 3, interval: *later}]\nstages: [{name: s, workers: 1, delay: &later 1s}]`)).toEqual([
       'f.yaml:1:41: YAML error: Unresolved alias (the anchor must be set before the alias): later',
