@@ -100,7 +100,8 @@ function formatTime(seconds: number): string {
 }
 
 export function formatSpeed(speed: number): string {
-  return `${Number(speed.toPrecision(4))}x`;
+  // Whole speeds as they are (32768x, not 32770x); fractions to 4 significant digits (0.01563x for 1/64).
+  return `${Number.isInteger(speed) ? speed : Number(speed.toPrecision(4))}x`;
 }
 
 function percent(share: number): string {
@@ -124,8 +125,10 @@ function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string
 }
 
 function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle): string {
-  const count = `${p.produced}/${p.total} produced`;
-  const width = barWidth(columns);
+  // With --duration alone there is no total to count towards: no bar, just the count.
+  const known = Number.isFinite(p.total);
+  const count = known ? `${p.produced}/${p.total} produced` : `${p.produced} produced`;
+  const width = known ? barWidth(columns) : 0;
   const line = new Line().add('producers'.padEnd(LABEL));
   if (width > 0) line.add(bar(p.produced, p.total, width) + ' ');
   line.add(count);

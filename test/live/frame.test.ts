@@ -1,5 +1,5 @@
 import { chalkFrameStyle } from '../../src/cli/chalk-styles.js';
-import { bar, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
+import { bar, formatSpeed, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
 import type { LiveSnapshot } from '../../src/live/snapshot.js';
 import { textWidth } from '../../src/live/text-width.js';
 import { DEMO, snapshotAt, stripSgr } from '../helpers/live.js';
@@ -43,6 +43,18 @@ describe('renderFrame', () => {
     const lines = renderFrame(finished, { columns: 80, rows: 24, style: markingStyle });
     expect(lines[0]).toMatch(/ finished$/);
     expect(lines.at(-1)).toMatch(/^q quit +$/);
+  });
+
+  test('with --duration alone the producers line counts without a total or a bar', async () => {
+    const snapshot = await snapshotAt(DEMO, 7.5);
+    const open = { ...snapshot, producers: { ...snapshot.producers, total: Infinity } } as LiveSnapshot;
+    const line = renderFrame(open, { columns: 80, rows: 24 }).find((row) => row.startsWith('producers'));
+    expect(line).toMatch(/^producers +\d+ produced/);
+    expect(line).not.toContain('Infinity');
+  });
+
+  test('speeds: whole ones exactly, fractions to 4 digits', () => {
+    expect([formatSpeed(32768), formatSpeed(1), formatSpeed(1 / 64), formatSpeed(0.5)]).toEqual(['32768x', '1x', '0.01563x', '0.5x']);
   });
 
   test('every size from 0 x 0 to 60 x 30 fits exactly, in colour too', async () => {
