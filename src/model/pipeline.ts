@@ -47,12 +47,15 @@ export const DEADLINE_TOLERANCE = 1e-9;
  * durations have been added up to reach it: each addition rounds by at most
  * half an ulp of the time, and an ulp of a time up to `duration` is at most
  * duration × 2^-52; so n sums stay within n × duration × 2^-52 (36,000 sleeps of
- * 0.1 s end 2.2 ns before 3600 s). Never less than DEADLINE_TOLERANCE.
+ * 0.1 s end 2.2 ns before 3600 s). Never less than DEADLINE_TOLERANCE (a
+ * billionth of the duration when it is under a second).
  */
 export function deadlineTolerance(duration: number, sums: number): number {
   if (duration === Infinity) return DEADLINE_TOLERANCE; // no deadline (and Infinity - Infinity would be NaN)
+  // A nanosecond, or a billionth of a duration under a second, so that a margin never swallows whole intervals.
+  const least = duration < 1 ? duration * DEADLINE_TOLERANCE : DEADLINE_TOLERANCE;
   const drift = sums * duration * 2 ** -52;
-  return drift > DEADLINE_TOLERANCE ? drift : DEADLINE_TOLERANCE;
+  return drift > least ? drift : least;
 }
 
 export interface Pipeline {

@@ -47,6 +47,12 @@ describe('duration: producers stop producing at a virtual time', () => {
     expect(produced).toBe(36101); // made one more, at the deadline, when the margin ignored the wait
   });
 
+  test('durations under a second get a margin in proportion: 2 ns of 0.5 ns intervals make 4 items', async () => {
+    expect((await run({ items: Infinity, interval: '0.0000000005s', duration: 2e-9 })).produced).toBe(4);
+    expect((await run({ items: Infinity, interval: '0.000000001s', duration: 1e-8 })).produced).toBe(10);
+    expect((await run({ items: Infinity, interval: '100ms', duration: 0.5 })).produced).toBe(5);
+  });
+
   test('a run without a duration is not cut short by the tolerance (no deadline at all)', async () => {
     expect((await run({ items: 50, interval: '1s' })).produced).toBe(50);
   });
