@@ -140,6 +140,11 @@ export function buildPipeline(
   let interrupted = false;
   /** Items a worker finished, or a retry held, when the run was interrupted: left, outside every queue. */
   let stranded = 0;
+  /**
+   * Items in a worker's hands (made and not yet put, or got and not yet passed on, consumed or let go):
+   * none once the run has ended on its own or after an interrupt, but left over when it is stopped at once.
+   */
+  let held = 0;
   /** The items, as columns; observers see them through `items.view(ref)` (see ItemStore). */
   const items = new ItemStore(options.reuseItems ?? true);
   const createQueue = options.createQueue ?? ((queueOptions: QueueOptions<ItemRef>) => new AsyncQueue<ItemRef>(queueOptions));
@@ -228,10 +233,12 @@ export function buildPipeline(
       while (claim.made < source.items && sim.now < duration - tolerance) {
         claim.made++;
         const item = items.create(made++, producer.index, producer);
+        held++;
         making = item;
         const waits = putWaits(first);
         const putting = put(p, first, producer, item, waits);
         if (putting) yield putting;
+        held--;
         if (waits && sleeps < made) sleeps = made;
         making = undefined;
         const pause = source.interval.sample(intervals);
@@ -250,6 +257,7 @@ export function buildPipeline(
       // never entered, so it was never made.
       if (making !== undefined) {
         events.putAbandoned(sim.now, producer, first.index);
+        held--;
         made--;
         claim.made--;
         items.release(making);
@@ -262,7 +270,8 @@ export function buildPipeline(
     }
   }
 
-  const retries = new Set<Process>();
+  /** Retry processes still to end, each with the stage its item goes back to. */
+  const retries = new Map<Process, StageState>();
   const retry = (consumer: ConsumerState, item: ItemRef): void => {
     const { stage, worker } = consumer;
     stage.pendingRetries++;
@@ -283,7 +292,7 @@ export function buildPipeline(
       stage.pendingRetries--;
       maybeClose(stage);
     });
-    retries.add(process);
+    retries.set(process, stage);
   };
 
   /**
@@ -307,6 +316,7 @@ export function buildPipeline(
         stranded++;
       }
     }
+    held--; // in the next queue now, or stranded
     yield p.passStep();
   }
 
@@ -318,6 +328,7 @@ export function buildPipeline(
       const got = queue.getInPlace(p);
       const item = got === YIELD ? ((yield queue.getStep(p)) as ItemRef | Closed) : got;
       if (item === CLOSED) break;
+      held++;
       events.itemGot(sim.now, worker, items.view(item), queue.size, slot);
       const delay = spec.delay.sample(delays);
       events.processingStarted(sim.now, worker, items.view(item), sim.now + delay, slot);
@@ -335,6 +346,7 @@ export function buildPipeline(
           events.itemDeadLettered(sim.now, worker, items.view(item));
           items.release(item);
         }
+        held--;
         queue.taskDone();
         maybeClose(stage);
         continue;
@@ -345,6 +357,7 @@ export function buildPipeline(
         items.setFailures(item, 0);
         yield* forward(p, next, worker, item);
       } else {
+        held--;
         items.release(item);
       }
       queue.taskDone();
@@ -407,9 +420,12 @@ export function buildPipeline(
       if (interrupted) return;
       interrupted = true;
       for (const process of producerProcesses) process.interrupt();
-      for (const process of retries) {
+      for (const [process, stage] of retries) {
         // A retry that has not started never runs its body: its item stays behind here.
-        if (process.state === 'scheduled') stranded++;
+        if (process.state === 'scheduled') {
+          stranded++;
+          stage.pendingRetries--;
+        }
         process.interrupt();
       }
       for (const stage of stages) stage.queue.shutdown({ immediate: true });
@@ -417,7 +433,9 @@ export function buildPipeline(
     finish() {
       const finished: RunFinished = {
         time: sim.now,
-        finalQueueSize: stages.reduce((sum, s) => sum + s.queue.size, 0) + stranded,
+        // In the queues, or outside them: stranded by an interrupt, or, after a stop at once, in a worker's
+        // hands or waiting out a retry's backoff.
+        finalQueueSize: stages.reduce((sum, s) => sum + s.queue.size + s.pendingRetries, 0) + stranded + held,
         produced: made,
         consumed,
         dropped: stages.reduce((sum, s) => sum + s.queue.dropped, 0),
