@@ -14,7 +14,7 @@
  * it waits on.
  */
 import { InvalidArgumentError, ProcessFailedError } from '../core/errors.js';
-import type { Pacing } from '../core/pacing.js';
+import { WallClockPacing, type Pacing } from '../core/pacing.js';
 import { RandomSource } from '../core/random.js';
 import { Simulation } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
@@ -98,6 +98,7 @@ const QUEUE_KINDS: readonly QueueKind[] = ['fifo', 'lifo', 'priority'];
 export class Sim {
   readonly seed: number;
   readonly #engine: Simulation;
+  readonly #pacing: Pacing | undefined;
   readonly #context: SimContext;
   readonly #events: ReturnType<typeof combineModelObservers>;
   readonly #randomSource: RandomSource;
@@ -115,6 +116,7 @@ export class Sim {
     const seed = options.seed ?? 0;
     if (!Number.isSafeInteger(seed) || seed < 0) throw new InvalidArgumentError(`Sim expects a seed that is a whole number >= 0, got ${seed}`);
     this.seed = seed;
+    this.#pacing = options.pacing;
     this.#engine = new Simulation({
       ...(options.pacing ? { pacing: options.pacing } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
@@ -294,7 +296,14 @@ export class Sim {
       processes: this.#processes.map((process) => process.info),
     });
     const { signal } = options;
-    const stop = (): void => engine.stop();
+    const pacing = this.#pacing;
+    // In a paced run virtual time has moved on from the last event to where the wall clock stands: the
+    // model stops there, as an event of its own (while paused, where it stands).
+    const stop = (): void => {
+      const at = pacing instanceof WallClockPacing && !pacing.paused && engine.status === 'running' ? pacing.virtualTime() : engine.now;
+      if (at > engine.now) engine.schedule(at - engine.now, () => engine.stop());
+      else engine.stop();
+    };
     signal?.addEventListener('abort', stop, { once: true });
     try {
       const done = engine.run();

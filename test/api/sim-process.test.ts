@@ -188,3 +188,18 @@ describe('model random streams', () => {
     expect(() => stream.sample('poisson(2)')).toThrow(/unknown distribution/);
   });
 });
+
+describe('stopping a paced model', () => {
+  test('it stops where the wall clock has brought virtual time, not at the last event', async () => {
+    const { WallClockPacing } = await import('../../src/core/pacing.js');
+    const sim = new Sim({ seed: 1, pacing: new WallClockPacing({ speed: 1000 }) });
+    sim.process('sleeper', async (p) => {
+      await p.sleep(1000); // the last event before the stop is the start, at 0
+    });
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 100); // about 100 s of virtual time
+    const result = await sim.run({ signal: stop.signal });
+    expect(result.time).toBeGreaterThan(0);
+    expect(result.time).toBeLessThan(1000);
+  });
+});
