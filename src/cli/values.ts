@@ -5,7 +5,7 @@
 import type { FullPolicy } from '../core/queue.js';
 import { FULL_POLICIES } from '../core/queue.js';
 import { DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../model/distribution.js';
-import { DURATION_SYNTAX, parseDuration } from '../model/duration.js';
+import { DURATION_SYNTAX, durationReason, parseDuration } from '../model/duration.js';
 import { MAX_CONSUMERS } from '../model/limits.js';
 import { MAX_NAME_LENGTH, nameProblem } from '../model/names.js';
 import { invalidValue, quote } from './usage-error.js';
@@ -28,7 +28,7 @@ export function wholeNumber(option: string, text: string, min: number, max = Num
 
 export function duration(option: string, text: string): number {
   const seconds = parseDuration(text);
-  if (seconds === undefined) throw invalidValue(option, DURATION_SYNTAX, text);
+  if (seconds === undefined) throw invalidValue(option, DURATION_SYNTAX, text, durationReason(text));
   return seconds;
 }
 

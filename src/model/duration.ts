@@ -11,6 +11,13 @@ export const MAX_DURATION_SECONDS = 1e9;
 
 export const DURATION_SYNTAX = 'a duration such as 250ms, 0.5s, 2s or 1m (a bare number means seconds)';
 
+/** Why `text`, which parseDuration refuses, is not a duration, when it is not plain (too long, or an exponent). */
+export function durationReason(text: string): string | undefined {
+  const match = DURATION.exec(text.trim());
+  if (match) return `the longest is ${MAX_DURATION_SECONDS} s`;
+  return /^\s*(\d+(\.\d*)?|\.\d+)e[+-]?\d+(ms|s|m|h)?\s*$/i.test(text) ? 'written without an exponent, please' : undefined;
+}
+
 /** Parses `text` into seconds; undefined when it is not a duration or is above MAX_DURATION_SECONDS. */
 export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text.trim());

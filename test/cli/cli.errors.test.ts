@@ -12,6 +12,8 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     [['--items', '2.5'], /--items expects a whole number/],
     [['--items', '9007199254740992'], /^qsim: --items expects a whole number >= 0, got "9007199254740992" \(the largest is 9007199254740991\)\n$/],
     [['--items', '1e3'], /^qsim: --items expects a whole number >= 0, got "1e3" \(written in digits, please\)\n$/],
+    [['--duration', '1000000001s'], /^qsim: --duration expects a duration such as 250ms, 0\.5s, 2s or 1m \(a bare number means seconds\), got "1000000001s" \(the longest is 1000000000 s\)\n$/],
+    [['--max-delay', '1e3'], /^qsim: --max-delay expects a duration .*, got "1e3" \(written without an exponent, please\)\n$/],
     [['--items', ''], /--items/],
     [['--producers', '0'], /--producers expects a whole number from 1/],
     [['--consumers', '0'], /--consumers expects a count from 1/],
