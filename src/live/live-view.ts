@@ -86,8 +86,11 @@ export class LiveView {
 
   #keys(chunk: string): void {
     const { pacing } = this.#options;
+    // After a quit, keys in the same chunk do nothing but another quit (qq typed fast, or pasted, stops at once).
+    let quit = false;
     for (const key of splitKeys(chunk)) {
       const action = keyAction(key, { paused: pacing.paused, speed: pacing.speed });
+      if (quit && action.kind !== 'quit') continue;
       switch (action.kind) {
         case 'pause':
           pacing.pause();
@@ -99,13 +102,14 @@ export class LiveView {
           pacing.setSpeed(action.speed, pacing.virtualTime());
           break;
         case 'quit':
+          quit = true;
           this.#options.onQuit(action.key);
-          return;
+          break;
         case 'none':
           break;
       }
     }
-    this.draw();
+    if (!quit) this.draw();
   }
 
   #guard(action: () => void): void {

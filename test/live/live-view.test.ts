@@ -102,6 +102,14 @@ describe('LiveView', () => {
     expect(events).toEqual(['quit:q', 'quit:Ctrl-C']);
   });
 
+  test('two quits in one chunk (qq typed fast, or pasted) are two quits, other keys after a quit nothing', async () => {
+    const { view, pacing, input, events } = await setUp();
+    view.open();
+    input.type('q q');
+    expect(events).toEqual(['quit:q', 'quit:q']);
+    expect(pacing.paused).toBe(false);
+  });
+
   test('closing stops the timer, draws the last frame and gives the terminal back', async () => {
     const { view, input, output, timer } = await setUp();
     view.open();
