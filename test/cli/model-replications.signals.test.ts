@@ -1,16 +1,11 @@
 import { qsim } from '../helpers/cli.js';
 import { schemaValidator } from '../helpers/schema.js';
 import { startQsim } from './spawn.js';
+import type { ReplicatedFigure } from '../helpers/replications.js';
 
 const validate = schemaValidator('model-summary.schema.json');
 
-interface Statistic {
-  mean: number | null;
-  halfWidth: number | null;
-  low: number | null;
-  high: number | null;
-  values: (number | null)[];
-}
+type Statistic = ReplicatedFigure;
 
 interface QueueReplications {
   name: string;

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { BIN, cleanEnv, qsim, type CliResult } from '../helpers/cli.js';
+import type { ReplicatedFigure } from '../helpers/replications.js';
 
 const fixture = (name: string): string => `test/fixtures/models/${name}`;
 
@@ -155,13 +156,7 @@ describe('sweep --model: a refusal is bad input, any other error a model failure
 describe('run --model --replications: a figure not measured in every replication', () => {
   const MODEL = fixture('sometimes-idle.mjs');
 
-  interface Statistic {
-    mean: number | null;
-    halfWidth: number | null;
-    low: number | null;
-    high: number | null;
-    values: (number | null)[];
-  }
+  type Statistic = ReplicatedFigure;
 
   test('has no mean or interval, as in the sweep; the text says in how many replications it was measured', () => {
     const args = ['run', '--model', MODEL, '--instant', '--seed', '1', '--replications', '6'];

@@ -7,15 +7,11 @@ import { qsim } from '../helpers/cli.js';
 import { schemaValidator } from '../helpers/schema.js';
 import { capture } from './capture.js';
 import { startQsim } from './spawn.js';
+import type { ReplicatedFigure } from '../helpers/replications.js';
 
 const validate = schemaValidator('run-summary.schema.json');
 
-interface Statistic {
-  mean: number | null;
-  halfWidth: number | null;
-  low: number | null;
-  high: number | null;
-  values: (number | null)[];
+interface Statistic extends ReplicatedFigure {
   predictedInside: boolean | null;
 }
 
