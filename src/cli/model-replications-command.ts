@@ -26,11 +26,12 @@
  */
 import { exitOnceCliDone, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
 import type { RunConfig } from '../model/config.js';
+import { runEachUntil, type PartialRuns, type StoppableRunner } from '../parallel/run-until.js';
 import { mergeModelReplications, type ModelQueueReplications, type ModelSummaryOfReplications } from '../observe/model-replications.js';
 import { renderModelReplicationsLine, renderModelReplicationsTable } from '../observe/model-replications-table.js';
 import type { ModelSummary } from '../observe/model-summary.js';
 import { renderModelStatsTable } from '../observe/model-stats-table.js';
-import { isModelSummary, type PointSummary } from '../sweep/metrics.js';
+import { isModelSummary } from '../sweep/metrics.js';
 import { modelOptionsData, type ModelPointData } from '../sweep/model-point.js';
 import { sequentialRunner, type PointRunner, type RunRequest } from '../sweep/point-runner.js';
 import { threadRunner } from '../sweep/thread-runner.js';
@@ -64,60 +65,17 @@ function notMeasuredNotes(merged: ModelSummaryOfReplications): string {
   return lines.length === 0 ? '' : '\n' + lines.join('');
 }
 
-/** The model's runs that finished, in seed order (runAllUntil's PartialRuns, for a PointRunner). */
-interface PartialModelRuns {
-  /** One entry per replication: its summary, or undefined for a run the signal stopped or kept from starting. */
-  readonly summaries: readonly (ModelSummary | undefined)[];
-  /** True when the signal stopped some runs before they finished. */
-  readonly stopped: boolean;
+/** `runner` as a runner of model runs only: a pipeline summary from it is a bug. */
+function modelRuns(runner: PointRunner): StoppableRunner<RunRequest, ModelSummary> {
+  return {
+    run: async (request, signal) => {
+      const summary = await runner.run(request, signal);
+      if (!isModelSummary(summary)) throw new Error('a model replication returned a pipeline summary');
+      return summary;
+    },
+    close: () => runner.close(),
+  };
 }
-
-/**
- * Every request through `runner`, which `signal` can stop as runAllUntil
- * (src/parallel/pool.ts) stops the built-in pipeline's runs: aborting it starts
- * no more runs and stops those in progress (in this thread where they stand,
- * on a worker by terminating it), and the promise resolves with the runs that
- * had finished. A run that fails before the abort rejects at once, the others
- * stopped behind it; failures after the abort (the stopped runs) are not
- * errors. `onResult` hears each summary as it arrives, in completion order.
- */
-async function runAllUntilStopped(
-  runner: PointRunner,
-  requests: readonly RunRequest[],
-  options: { readonly signal: AbortSignal; readonly onResult: (index: number, summary: ModelSummary) => void },
-): Promise<PartialModelRuns> {
-  const { signal } = options;
-  const summaries: (ModelSummary | undefined)[] = requests.map(() => undefined);
-  // Aborted by the signal, or once the runs are over (after a failure: the others are not needed).
-  const stop = new AbortController();
-  const onAbort = (): void => stop.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  if (signal.aborted) stop.abort();
-  try {
-    await Promise.all(
-      requests.map(async (request, index) => {
-        let summary: PointSummary;
-        try {
-          summary = await runner.run(request, stop.signal);
-        } catch (error) {
-          if (signal.aborted) return; // stopped by the signal, or failing while it stopped everything
-          throw error;
-        }
-        if (!isModelSummary(summary)) throw new Error('a model replication returned a pipeline summary');
-        // A summary that arrived is a whole run, even if the signal came just after it.
-        summaries[index] = summary;
-        options.onResult(index, summary);
-      }),
-    );
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-    stop.abort();
-    await runner.close();
-  }
-  return { summaries, stopped: summaries.some((summary) => summary === undefined) };
-}
-
-/** What the race against the runs settles with when a second signal asks to stop at once. */
 
 export async function runModelReplications(run: RunInvocation, model: ModelChoice, replications: ReplicationChoice, io: CliIo): Promise<number> {
   try {
@@ -135,7 +93,7 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
   // The handlers are in place before the model file loads, so a signal always finds the runs guarded.
   const stops = handleReplicationStops(io, () => out.discard());
 
-  const work = (async (): Promise<PartialModelRuns> => {
+  const work = (async (): Promise<PartialRuns<ModelSummary>> => {
     // A file that does not load is one line (exit 2) before any thread starts.
     await loadModelGuarded(model.path);
     await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
@@ -143,7 +101,7 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
     const data: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
     const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
     const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
-    return runAllUntilStopped(runner, requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
+    return runEachUntil(modelRuns(runner), requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
   })();
   const end = await replicationsOutcome<ModelSummary>(work, stops, { out, text: run.output.format === 'text', count: replications.count });
   if (end.runs === undefined) return end.exitCode;

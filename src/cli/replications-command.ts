@@ -32,7 +32,7 @@ import { OutputWriter } from './writer.js';
 export type ReplicationRunner = (
   requests: readonly RunRequest[],
   options: { readonly jobs: number; readonly signal: AbortSignal; readonly onResult: (index: number, summary: RunSummary) => void },
-) => Promise<PartialRuns>;
+) => Promise<PartialRuns<RunSummary>>;
 
 export async function runReplications(
   run: RunInvocation,

@@ -9,7 +9,8 @@ import { describePoint } from './grid.js';
 import type { PointSummary } from './metrics.js';
 import type { PlannedPoint, SweepPlan } from './plan.js';
 import { pointResult, type PointResult } from './point-result.js';
-import { RunAborted, type PointRunner } from './point-runner.js';
+import { RunAborted } from '../parallel/thread-pool.js';
+import type { PointRunner } from './point-runner.js';
 import { runSeed } from './seeds.js';
 
 /** Shard K of N (1-based), as --shard K/N writes it. */

@@ -5,10 +5,10 @@
  * is, and its result depends on nothing but the request.
  */
 import { instantPacing } from '../core/pacing.js';
-import { QsimError } from '../core/errors.js';
 import { simulateScenario } from '../model/run.js';
 import { RunStatistics } from '../observe/statistics.js';
 import pLimit from 'p-limit';
+import { RunAborted } from '../parallel/thread-pool.js';
 import type { PointSummary } from './metrics.js';
 import { simulateModelPoint, type ModelPointData } from './model-point.js';
 import { scenarioFromData, type ScenarioData } from './scenario-data.js';
@@ -28,25 +28,6 @@ export interface PointRunner {
   run(request: RunRequest, signal?: AbortSignal): Promise<PointSummary>;
   /** Releases what the runner holds (threads); runs still going are stopped. */
   close(): Promise<void>;
-}
-
-/** A run stopped by its abort signal. */
-export class RunAborted extends Error {
-  constructor() {
-    super('run aborted');
-    this.name = 'RunAborted';
-  }
-}
-
-/** A run that failed (a deadlock, say), as it crosses back from a worker. */
-export class RunFailedError extends QsimError {
-  readonly code = 'run-failed';
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
 }
 
 /** Simulates one request in this thread, instantly, with the statistics observer and nothing else. */

@@ -10,23 +10,12 @@
  * terminated: each piece goes as a message on the port, ahead of the reply
  * to the request that printed it, and the main thread writes it to stderr.
  */
-import { parentPort } from 'node:worker_threads';
+import { poolPort, serveRequests } from '../parallel/serve-requests.js';
+import type { ThreadMessage } from '../parallel/thread-pool.js';
 import { modelConsole } from '../runner/model-host.js';
-import { QsimError } from '../core/errors.js';
-import { simulateRequest, type RunRequest } from './point-runner.js';
-import type { WorkerMessage, WorkerReply } from './thread-runner.js';
+import { simulateRequest } from './point-runner.js';
 
-const port = parentPort;
-if (port === null) throw new Error('point-worker.js runs only as a worker thread');
-globalThis.console = modelConsole({ write: (text) => port.postMessage({ console: text } satisfies WorkerMessage) });
+const port = poolPort();
+globalThis.console = modelConsole({ write: (text) => port.postMessage({ console: text } satisfies ThreadMessage<never>) });
 
-port.on('message', (request: RunRequest) => {
-  simulateRequest(request).then(
-    (summary) => port.postMessage({ ok: true, summary } satisfies WorkerReply),
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      const exitCode = error instanceof QsimError ? error.exitCode : 1;
-      port.postMessage({ ok: false, message, exitCode } satisfies WorkerReply);
-    },
-  );
-});
+serveRequests(simulateRequest);

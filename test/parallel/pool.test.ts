@@ -63,7 +63,7 @@ describe('RunPool and runAll (worker threads)', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     await pool.close();
     expect((await waiting) as Error).toMatchObject({ name: 'AbortError' });
-    expect(((await running) as Error).message).toBe('the RunPool was closed during the run');
+    expect(((await running) as Error).message).toBe('the thread pool was closed during the run');
   });
 
   test('jobs must be a whole number >= 1', () => {
