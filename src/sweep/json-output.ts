@@ -4,7 +4,7 @@
  *
  *   {"sweep":{"fingerprint","qsim","seed","replications","vary":[{name,values}],"slo":[…],"points"},
  *    "shard":null,"interrupted":false,
- *    "points":[{"index","values":{NAME:VALUE},"seeds","slots","rho","metrics":{…},"ci95":{…},"slo":{EXPR:bool},"pass"}],
+ *    "points":[{"index","values":{NAME:VALUE},"seeds","slots","rho","overloaded","metrics":{…},"ci95":{…},"slo":{EXPR:bool},"pass"}],
  *    "recommendation":{"index","values","slots"}|null}
  *
  * Numbers are already rounded (point-result.ts); JSON prints them exactly.
@@ -27,6 +27,7 @@ export function pointJson(definition: SweepDefinition, result: PointResult): Rec
     seeds: result.seeds,
     slots: result.slots,
     rho: result.rho,
+    overloaded: result.overloaded,
     metrics: result.metrics,
     ...(result.ci95 ? { ci95: result.ci95 } : {}),
     slo: Object.fromEntries(definition.slo.map((text, s) => [text, result.slo[s] ?? false])),
@@ -89,7 +90,7 @@ function csvNumber(value: number | null | undefined): string {
 
 /**
  * A header and one row per point: index, the varied values, seeds (each
- * replication's run seed, separated by spaces), rho, slots, every metric (and
+ * replication's run seed, separated by spaces), rho, overloaded, slots, every metric (and
  * its ci95), each SLO, pass.
  */
 export function renderSweepCsv(report: SweepReport): string {
@@ -100,6 +101,7 @@ export function renderSweepCsv(report: SweepReport): string {
     ...definition.vary.map((axis) => axis.name),
     'seeds',
     'rho',
+    'overloaded',
     'slots',
     ...METRIC_NAMES.flatMap((name) => (withCi ? [name, `${name}.ci95`] : [name])),
     ...definition.slo,
@@ -110,6 +112,7 @@ export function renderSweepCsv(report: SweepReport): string {
     ...result.values,
     result.seeds.join(' '),
     csvNumber(result.rho),
+    String(result.overloaded),
     csvNumber(result.slots),
     ...METRIC_NAMES.flatMap((name) => {
       const value = csvNumber(result.metrics[name]);

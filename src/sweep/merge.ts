@@ -181,6 +181,7 @@ function pointOf(line: Line, { definition, slos }: Sweep): PointResult {
   }
   if (!numberOrNull(p['slots'])) throw bad(where, '"slots"');
   if (!numberOrNull(p['rho'])) throw bad(where, '"rho"');
+  if (typeof p['overloaded'] !== 'boolean') throw bad(where, '"overloaded"');
   if (!isObject(p['slo'])) throw bad(where, '"slo"');
   const metrics = figures(p['metrics'], where, '"metrics"');
   // With one replication there is no interval: a "ci95" there is not read.
@@ -191,6 +192,7 @@ function pointOf(line: Line, { definition, slos }: Sweep): PointResult {
     seeds: seedsOf(line, index, definition),
     slots: p['slots'],
     rho: p['rho'],
+    overloaded: p['overloaded'],
     metrics,
     ci95,
     slo: judge(slos, metrics, ci95),

@@ -26,6 +26,8 @@ export interface PlannedPoint {
   readonly rho: number | null;
   /** Worker slots; null for a model. */
   readonly slots: number | null;
+  /** A stage with ρ ≥ 1 keeps every item (offered-load.ts): never recommended. False for a model. */
+  readonly overloaded: boolean;
 }
 
 /** What identifies a sweep; printed with its results, and checked by `qsim merge`. */
@@ -63,9 +65,10 @@ export interface PlanInput {
 export function planSweep(input: PlanInput): SweepPlan {
   const points = input.work.map((work, index): PlannedPoint => {
     const values = input.values[index] ?? [];
-    if ('model' in work) return { index, values, work, rho: null, slots: null };
+    if ('model' in work) return { index, values, work, rho: null, slots: null, overloaded: false };
     const { scenario } = work;
-    return { index, values, work: { scenario: scenarioData(scenario) }, rho: offeredLoad(scenario).bottleneck, slots: slots(scenario) };
+    const load = offeredLoad(scenario);
+    return { index, values, work: { scenario: scenarioData(scenario) }, rho: load.bottleneck, slots: slots(scenario), overloaded: load.overloaded };
   });
   const hash = createHash('sha256');
   hash.update(JSON.stringify([input.version, input.seed, input.replications, input.axes, input.slos.map((slo) => slo.text)]));

@@ -23,6 +23,8 @@ export interface PointResult {
   readonly slots: number | null;
   /** Offered load at the bottleneck; null when undefined, and for a model. */
   readonly rho: number | null;
+  /** A stage with ρ ≥ 1 keeps every item: its figures grow with the run's length, so it is never recommended. */
+  readonly overloaded: boolean;
   /** Each metric's mean over the replications (its value with one). */
   readonly metrics: Figures;
   /** Each metric's 95% CI half-width; undefined with one replication. */
@@ -50,6 +52,7 @@ export function pointResult(point: PlannedPoint, seeds: readonly number[], summa
     seeds,
     slots: point.slots,
     rho: rounded(point.rho),
+    overloaded: point.overloaded,
     metrics,
     ci95: several ? ci95 : undefined,
     slo: judge(slos, metrics, several ? ci95 : undefined),
@@ -61,6 +64,11 @@ export function passes(result: PointResult): boolean | null {
   return result.slo.length === 0 ? null : result.slo.every(Boolean);
 }
 
+/** Points that meet every SLO but are overloaded, so not recommended. */
+export function passingOverloaded(results: readonly PointResult[]): PointResult[] {
+  return results.filter((result) => result.overloaded && passes(result) === true);
+}
+
 export interface Recommendation {
   readonly index: number;
   readonly values: readonly string[];
@@ -68,9 +76,11 @@ export interface Recommendation {
 }
 
 /**
- * The cheapest point that meets every SLO: the fewest worker slots, then the
- * first in grid order. Points without slots (a model's) are equally cheap, so
- * the first passing point in grid order is recommended.
+ * The cheapest point that meets every SLO and is not overloaded: the fewest
+ * worker slots, then the first in grid order. Points without slots (a model's)
+ * are equally cheap, so the first passing point in grid order is recommended.
+ * An overloaded point may pass in a short run (the backlog has not built up
+ * yet) and fail in a longer one: it is never recommended.
  */
 function cost(result: PointResult): number {
   return result.slots ?? 0;
@@ -79,7 +89,7 @@ function cost(result: PointResult): number {
 export function recommend(results: readonly PointResult[]): Recommendation | null {
   let best: PointResult | undefined;
   for (const result of results) {
-    if (passes(result) !== true) continue;
+    if (passes(result) !== true || result.overloaded) continue;
     if (best === undefined || cost(result) < cost(best) || (cost(result) === cost(best) && result.index < best.index)) best = result;
   }
   return best ? { index: best.index, values: best.values, slots: best.slots } : null;

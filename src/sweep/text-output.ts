@@ -18,7 +18,7 @@ import { percent } from '../observe/stats-table.js';
 import { alignColumns, type Align } from '../observe/text-table.js';
 import { describePoint } from './grid.js';
 import { findMetric, MODEL_METRIC_NAMES, TABLE_METRICS, type Metric } from './metrics.js';
-import { passes } from './point-result.js';
+import { passes, passingOverloaded } from './point-result.js';
 import { complete, reportRecommendation, type SweepReport } from './report.js';
 
 const NONE = '-';
@@ -69,7 +69,7 @@ export function renderSweepTable(report: SweepReport): string {
       const half = result.ci95?.[metric.name];
       return half === undefined || half === null || mean === NONE ? mean : `${mean} ± ${formatValue(metric, half)}`;
     }),
-    ...(withSlo ? [passes(result) ? 'pass' : 'fail'] : []),
+    ...(withSlo ? [passes(result) ? (result.overloaded ? 'pass, ρ ≥ 1' : 'pass') : 'fail'] : []),
   ]);
   const align: Align[] = [
     ...definition.vary.map((axis): Align => (axis.values.every((value) => NUMERIC.test(value)) ? 'right' : 'left')),
@@ -101,9 +101,18 @@ function recommendationLines(report: SweepReport): string[] {
   }
   if (definition.slo.length === 0) return [];
   const recommendation = reportRecommendation(report);
-  if (recommendation === null) return [`no point meets ${slos}`];
+  const overloaded = passingOverloaded(results);
+  const notes: string[] = [];
+  if (overloaded.length > 0) {
+    const which = overloaded.map((result) => describePoint(definition.vary, result.values) || String(result.index)).join(', ');
+    notes.push(
+      `not recommended: ${which} (ρ ≥ 1): ${overloaded.length === 1 ? 'it meets' : 'they meet'} ${slos} only because the run ends before the backlog builds up; ` +
+        'with ρ ≥ 1 the queue grows for as long as items come',
+    );
+  }
+  if (recommendation === null) return [...notes, `no point meets ${slos}${overloaded.length > 0 ? ' with ρ < 1' : ''}`];
   const point = describePoint(definition.vary, recommendation.values);
-  if (recommendation.slots === null) return [`recommended: ${point}, the first point in grid order that meets ${slos}`];
+  if (recommendation.slots === null) return [...notes, `recommended: ${point}, the first point in grid order that meets ${slos}`];
   const slots = `${recommendation.slots} worker slot${recommendation.slots === 1 ? '' : 's'}`;
-  return [`recommended: ${point} (${slots}), the cheapest point that meets ${slos}`];
+  return [...notes, `recommended: ${point} (${slots}), the cheapest point that meets ${slos}${overloaded.length > 0 ? ' with ρ < 1' : ''}`];
 }

@@ -34,6 +34,24 @@ describe('qsim sweep', () => {
     expect(result.stdout).toMatch(/\nrecommended: consumers=\d \(\d worker slots\), the cheapest point that meets wait.p95<2s\n$/);
   });
 
+  test('a point with ρ ≥ 1 that passes in a short run is marked and not recommended', () => {
+    // 20 items: at ρ = 1.333 and 1 the backlog has no time to build, and both pass.
+    const result = qsim(['sweep', '--vary', 'consumers=1..8', '--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--slo', 'wait.p95<2s', '--seed', '1']);
+    expect(result.status).toBe(0);
+    const rows = result.stdout.split('\n').slice(1, 9);
+    expect(rows[2]).toMatch(/^\s+3\s+1\.333\s.*pass, ρ ≥ 1$/);
+    expect(rows[3]).toMatch(/^\s+4\s+1\.000\s.*pass, ρ ≥ 1$/);
+    expect(result.stdout).toContain('\nnot recommended: consumers=3, consumers=4 (ρ ≥ 1): they meet wait.p95<2s only because the run ends before the backlog builds up');
+    expect(result.stdout).toMatch(/\nrecommended: consumers=5 \(5 worker slots\), the cheapest point that meets wait.p95<2s with ρ < 1\n$/);
+    const json = JSON.parse(qsim(['sweep', '--vary', 'consumers=1..8', '--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--slo', 'wait.p95<2s', '--seed', '1', '--format', 'json']).stdout) as {
+      points: { overloaded: boolean; pass: boolean }[];
+      recommendation: { values: Record<string, string> };
+    };
+    expect(json.points.map((p) => p.overloaded)).toEqual([true, true, true, true, false, false, false, false]);
+    expect(json.points[2]?.pass).toBe(true);
+    expect(json.recommendation.values).toEqual({ consumers: '5' });
+  });
+
   test('a drawn seed is printed on stderr, as qsim run does', () => {
     const result = qsim(['sweep', '--vary', 'consumers=2|3', '--items', '20']);
     expect(result.status).toBe(0);
@@ -81,9 +99,9 @@ describe('qsim sweep', () => {
 
   test('csv: a header and a row per point, the varied values, the seeds and every metric', () => {
     const [header, ...rows] = qsim([...SWEEP, '--format', 'csv']).stdout.trim().split('\n');
-    expect(header).toMatch(/^index,consumers,concurrency,seeds,rho,slots,throughput,wait\.mean,.*,wait\.p95<2s,pass$/);
+    expect(header).toMatch(/^index,consumers,concurrency,seeds,rho,overloaded,slots,throughput,wait\.mean,.*,wait\.p95<2s,pass$/);
     expect(rows).toHaveLength(6);
-    expect(rows[0]).toMatch(/^0,3,1,\d+,1\.333333333,3,/);
+    expect(rows[0]).toMatch(/^0,3,1,\d+,1\.333333333,true,3,/);
   });
 
   test('csv: each run\'s seed, as json lists them (space-separated with replications); values with commas quoted', () => {

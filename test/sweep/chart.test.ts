@@ -22,6 +22,7 @@ function report(values: readonly string[], p95: readonly (number | null)[]): Swe
     seeds: [index],
     slots: 1,
     rho: 0.5,
+    overloaded: false,
     metrics: { 'wait.p95': p95[index] ?? null },
     ci95: undefined,
     slo: [p95[index] !== null && (p95[index] ?? 0) < 2],

@@ -52,4 +52,13 @@ describe('offered load ρ', () => {
     const s: Scenario = { ...scenario([stage('c', 1, 1)]), sources: [{ name: 's', producers: 1, items: 10, duration: Infinity, interval: zero }] };
     expect(offeredLoad(s).bottleneck).toBeNull();
   });
+
+  test('overloaded: a stage with ρ ≥ 1 that keeps every item; one that drops when full is not', () => {
+    expect(offeredLoad(scenario([stage('c', 5, 1)])).overloaded).toBe(false);
+    expect(offeredLoad(scenario([stage('c', 4, 1)])).overloaded).toBe(true); // ρ = 1 exactly: no steady state either
+    expect(offeredLoad(scenario([stage('a', 5, 1), stage('b', 1, 0.3)])).overloaded).toBe(true); // the second stage, ρ = 1.2
+    expect(offeredLoad(scenario([stage('c', 2, 1, { capacity: 10, onFull: 'block' })])).overloaded).toBe(true); // the producers block instead
+    expect(offeredLoad(scenario([stage('c', 2, 1, { capacity: 10, onFull: 'drop-newest' })])).overloaded).toBe(false);
+    expect(offeredLoad(scenario([stage('c', 2, 1, { capacity: 10, onFull: 'drop-oldest' })])).overloaded).toBe(false);
+  });
 });
