@@ -77,8 +77,18 @@ function parseBound(metric: Metric, text: string): number | string {
     return asDuration ? `${metric.name} is not a duration: compare it with a plain number, got ${quote(text)}` : `${quote(text)} is not a number`;
   }
   const value = Number(match[1]);
-  if (match[2] === '%') return metric.unit === 'ratio' ? value / 100 : `${quote(text)}: only utilization takes a percentage`;
+  if (match[2] === '%') {
+    if (metric.unit !== 'ratio') return `${quote(text)}: only utilization takes a percentage`;
+    return value <= 100 ? value / 100 : `${metric.name} is at most 100%, got ${quote(text)}`;
+  }
+  // utilization<85 would be a bound no point can miss: say which was meant.
+  if (metric.unit === 'ratio' && value > 1) return `${metric.name} is a fraction from 0 to 1: write ${quote(text)} as ${formatFraction(value)} or ${text}%`;
   return value;
+}
+
+/** 85 as 0.85, for the hint of a percentage written without its sign. */
+function formatFraction(percent: number): string {
+  return String(Number((percent / 100).toPrecision(12)));
 }
 
 /** Whether `estimate` meets `slo`: see the module comment. */

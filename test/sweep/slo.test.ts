@@ -21,6 +21,8 @@ describe('--slo expressions', () => {
     ['queue.max<100', 'queue.max', '<', 100, 'queue.max<100'],
     ['utilization<0.85', 'utilization', '<', 0.85, 'utilization<0.85'],
     ['utilization<85%', 'utilization', '<', 0.85, 'utilization<0.85'],
+    ['utilization<=1', 'utilization', '<=', 1, 'utilization<=1'],
+    ['utilization<100%', 'utilization', '<', 1, 'utilization<1'],
     ['deadLettered==0', 'deadLettered', '==', 0, 'deadLettered==0'],
     ['dropped==0', 'dropped', '==', 0, 'dropped==0'],
     ['throughput>=3.9', 'throughput', '>=', 3.9, 'throughput>=3.9'],
@@ -43,6 +45,9 @@ describe('--slo expressions', () => {
     ['queue.max<2s', /queue.max is not a duration: compare it with a plain number/],
     ['queue.max<lots', /"lots" is not a number/],
     ['dropped<5%', /only utilization takes a percentage/],
+    ['utilization<85', /utilization is a fraction from 0 to 1: write "85" as 0.85 or 85%/],
+    ['utilization<1.5', /write "1.5" as 0.015 or 1.5%/],
+    ['utilization<185%', /utilization is at most 100%, got "185%"/],
     ['0<wait.p95<2s', /unknown metric "0"/],
     ['wait.p95<2s<3s', /one comparison per --slo/],
   ])('%j is rejected: %s', (text, pattern) => {
