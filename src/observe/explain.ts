@@ -170,10 +170,16 @@ function loadSentences(
     return [`${rho}: ${servers} cannot keep up with ${arrivals.full}; the backlog grows by about ${about(theory.backlogGrowthPerSecond)} items per second${keep}.`, together];
   }
   const capacity = stage.capacity;
+  // Dropped per second: λ × P(drop) where M/M/c/K gives it; else at least the excess, as the servers idle now and then.
+  const dropProbability = theory.dropProbability.predicted;
+  const dropped =
+    dropProbability !== null && theory.arrivalRatePerSecond !== null
+      ? `about ${about(theory.arrivalRatePerSecond * dropProbability)} items per second (${(dropProbability * 100).toFixed(1)}% of them) are dropped`
+      : `at least ${excess === null ? 'the excess' : about(excess)} items per second are dropped`;
   const tail =
     stage.onFull === 'block'
       ? `the queue fills to its capacity of ${capacity} and then holds the producers back to the consumers' pace`
-      : `the queue fills to its capacity of ${capacity} and about ${excess === null ? 'the excess' : about(excess)} items per second are dropped`;
+      : `the queue keeps reaching its capacity of ${capacity}, and ${dropped}`;
   return [`${rho}: ${servers} cannot keep up with ${arrivals.full}; ${tail}.`, together];
 }
 
@@ -225,6 +231,11 @@ function replicationRows(summary: RunSummary): string[] {
   return ['', ...table, ...wrap(verdict)];
 }
 
+/** How to make this run longer: an option on the command line, a field in a scenario file. */
+function longerRun(summary: RunSummary): string {
+  return 'sources' in summary.options ? "raise the sources' items in the scenario file (100000 or more) and run with --instant" : 'try --items 1000000 --instant';
+}
+
 function singleStage(summary: RunSummary, scenario: Scenario): string[] {
   const theory = summary.theory;
   const stage = theory.stages[0] as StageTheory;
@@ -238,7 +249,7 @@ function singleStage(summary: RunSummary, scenario: Scenario): string[] {
   if (stage.meanWaitSeconds.predicted !== null && consumed < SHORT_RUN_ITEMS && !summary.replications) {
     lines.push(
       ...wrap(
-        `Predictions are long-run averages: over ${consumed} item${consumed === 1 ? '' : 's'} the simulated figures can be far from them; try --items 1000000 --instant.`,
+        `Predictions are long-run averages: over ${consumed} item${consumed === 1 ? '' : 's'} the simulated figures can be far from them; ${longerRun(summary)}.`,
       ),
     );
   }

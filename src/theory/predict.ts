@@ -17,8 +17,9 @@
  *   Poisson arrivals, exponential service, a capacity
  *     with drop-newest                                  M/M/c/K (exact, with the drop probability)
  * and no formula for several non-Poisson producers (not a renewal process), a
- * capacity with backpressure (block), failures and retries (a feedback loop),
- * or an overloaded stage (ρ >= 1, no steady state: the backlog grows at
+ * capacity with backpressure (block), a stage whose workers wait to hand items
+ * on to a full queue below (blocking after service), failures and retries (a
+ * feedback loop), or an overloaded stage (ρ >= 1, no steady state: the backlog grows at
  * λ − c/E[S] items per second).
  *
  * Pipelines: stage k+1 is fed by stage k's departures at rate min(λk, capacity
@@ -44,8 +45,8 @@ const APPROXIMATE: ReadonlySet<TheoryMethod> = new Set(['Kingman', 'Allen–Cunn
 /** Arrivals at a stage as far as the formulas care. */
 type StageArrivals =
   | ArrivalProcess
-  /** Departures of the stage above: variability `scv` when an approximation can carry it, else undefined. */
-  | { readonly kind: 'departures'; readonly rate: number; readonly scv: number | undefined };
+  /** Departures of the stage above: variability `scv` when an approximation can carry it, else undefined and `why` not. */
+  | { readonly kind: 'departures'; readonly rate: number; readonly scv: number | undefined; readonly why: string };
 
 export interface StagePrediction {
   readonly name: string;
@@ -172,7 +173,9 @@ function stableFigures(arrivals: StageArrivals, delay: Distribution, servers: nu
       ? `${arrivals.producers} producers with a constant interval put their items at the same instants, in bursts of ${arrivals.producers}: no formula here covers batch arrivals.`
       : arrivals.kind === 'superposition'
         ? `${arrivals.producers} producers with non-exponential intervals together are not a renewal process (their gaps are not independent): no formula here covers them.`
-        : 'The arrivals come from a stage that no formula covers, so none covers this one either.';
+        : arrivals.kind === 'departures'
+          ? `Its arrivals are what the stage above passes on: ${arrivals.why}, so no formula here covers this stage.`
+          : 'No formula here covers these arrivals.';
   }
   const figures = allenCunneen(rate, mean, servers, variability, scv(delay));
   if (!figures) return 'No formula applies.';
@@ -182,7 +185,7 @@ function stableFigures(arrivals: StageArrivals, delay: Distribution, servers: nu
     : { method: 'Allen–Cunneen', note: `No exact formula for this multi-server queue: the Allen–Cunneen approximation${source}.`, figures };
 }
 
-function predictStage(spec: StageSpec, index: number, arrivals: StageArrivals): StagePrediction {
+function predictStage(spec: StageSpec, index: number, arrivals: StageArrivals, below: StageSpec | undefined): StagePrediction {
   const servers = spec.workers.length * spec.concurrency;
   const attempts = attemptsPerItem(spec);
   const meanService = spec.delay.mean;
@@ -232,6 +235,11 @@ function predictStage(spec: StageSpec, index: number, arrivals: StageArrivals): 
   if (spec.failure > 0) {
     const utilization = !overloaded && !bounded ? offeredLoad : undefined;
     return none('Failed attempts come back after a backoff (a feedback loop): no formula here covers retries.', utilization);
+  }
+  if (below !== undefined && below.capacity !== Infinity && below.onFull === 'block') {
+    return none(
+      `Its workers wait to hand items on while ${below.name}'s queue (capacity ${below.capacity}) is full, which lengthens their time per item by an amount no formula here gives.`,
+    );
   }
   if (bounded && spec.onFull === 'block') {
     return none(
@@ -304,7 +312,15 @@ function nextArrivals(arrivals: StageArrivals, spec: StageSpec, stage: StagePred
     arrivals.kind === 'poisson' && isExponential(spec.delay) && spec.capacity === Infinity && spec.failure === 0;
   // Burke: the departures of an M/M/c, stable or saturated, are Poisson.
   if (markovianFlow) return { kind: 'poisson', rate: stage.outputRate };
-  return { kind: 'departures', rate: stage.outputRate, scv: stage.outputScv };
+  return { kind: 'departures', rate: stage.outputRate, scv: stage.outputScv, why: unknownDepartures(spec, stage) };
+}
+
+/** Why nothing describes what `spec` passes on (when its outputScv is undefined), as a clause. */
+function unknownDepartures(spec: StageSpec, stage: StagePrediction): string {
+  if (spec.failure > 0) return `${spec.name} retries failed items, so its departures are no renewal process`;
+  if (spec.capacity !== Infinity && spec.onFull !== 'block') return `${spec.name} drops items when full, which thins its departures unevenly`;
+  if (stage.method === undefined) return `${spec.name} has no formula, so nothing describes its departures`;
+  return `nothing here describes ${spec.name}'s departures`;
 }
 
 export function predict(scenario: Scenario): Prediction {
@@ -312,7 +328,7 @@ export function predict(scenario: Scenario): Prediction {
   const stages: StagePrediction[] = [];
   let feeding: StageArrivals = arrivals;
   for (const [k, spec] of scenario.stages.entries()) {
-    const stage = predictStage(spec, k, feeding);
+    const stage = predictStage(spec, k, feeding, scenario.stages[k + 1]);
     stages.push(stage);
     feeding = nextArrivals(feeding, spec, stage);
   }

@@ -49,4 +49,19 @@ describe('explanation text', () => {
     expect(text).toContain('two consumers with 3 slots each cannot keep up with one item every 0.1 s; the backlog grows by about 4.0 items per second');
     expect(text).toContain('Each slot takes 1 s per item, so together they finish 6.00 items per second against 10.0 arriving.');
   });
+
+  test('an overloaded queue that drops: the rate dropped is λ × the drop probability, not λ − μ', async () => {
+    const text = await explain({ consumers: ['A'], interval: 'exp(1s)', delay: 'exp(1.05s)', capacity: 2, onFull: 'drop-newest' });
+    // M/M/1/3 at ρ = 1.05: P(drop) = ρ³(1 − ρ)/(1 − ρ⁴) = 26.86 %, so 0.27 of the 1.00 items a second.
+    expect(text).toContain('the queue keeps reaching its capacity of 2, and about 0.27 items per second (26.9% of them) are dropped');
+  });
+
+  test('an overloaded queue that drops without a formula: at least the excess is dropped', async () => {
+    const text = await explain({ consumers: ['A'], interval: '1s', delay: 'uniform(1s,1.2s)', capacity: 2, onFull: 'drop-newest' });
+    expect(text).toContain('and at least 0.091 items per second are dropped');
+  });
+
+  test('a short run from the command line is told to raise --items', async () => {
+    expect(await explain({ consumers: ['A', 'B'], interval: 'exp(1s)', delay: 'exp(1s)', items: 50 })).toContain('try --items 1000000 --instant');
+  });
 });

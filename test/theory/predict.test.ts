@@ -190,4 +190,38 @@ stages:
 `);
     expect(p.bottleneck).toBe(1);
   });
+
+  test('a stage whose workers wait on a full queue below (block) has no formula, though it alone would be M/M/1', () => {
+    const p = predictYaml(`
+sources: [{ name: s, items: 10, interval: exp(1s) }]
+stages:
+  - { name: fast, workers: 1, delay: exp(500ms) }
+  - { name: slow, workers: 1, delay: exp(800ms), capacity: 2 }
+`);
+    expect(p.stages[0]?.method).toBeUndefined();
+    expect(p.stages[0]?.meanWait).toBeUndefined();
+    expect(p.stages[0]?.note).toMatch(/wait to hand items on while slow's queue \(capacity 2\) is full/);
+  });
+
+  test('a full queue below that drops does not hold the workers above back: they keep their formula', () => {
+    const p = predictYaml(`
+sources: [{ name: s, items: 10, interval: exp(1s) }]
+stages:
+  - { name: fast, workers: 1, delay: exp(500ms) }
+  - { name: slow, workers: 1, delay: exp(800ms), capacity: 2, onFull: drop-newest }
+`);
+    expect(p.stages[0]?.method).toBe('Erlang C');
+  });
+
+  test('below a stage that drops, the reason given is the drops, not a missing formula above', () => {
+    const p = predictYaml(`
+sources: [{ name: src, items: 10, interval: exp(1s) }]
+stages:
+  - { name: s, workers: 1, delay: exp(900ms), capacity: 1, onFull: drop-newest }
+  - { name: t, workers: 1, delay: exp(1.2s) }
+`);
+    expect(p.stages[0]?.method).toBe('M/M/c/K');
+    expect(p.stages[1]?.method).toBeUndefined();
+    expect(p.stages[1]?.note).toBe('Its arrivals are what the stage above passes on: s drops items when full, which thins its departures unevenly, so no formula here covers this stage.');
+  });
 });
