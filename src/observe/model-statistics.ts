@@ -130,6 +130,7 @@ export class ModelStatistics implements ModelObserver {
       model: this.#model,
       seed: this.#options.seed,
       simulatedSeconds: duration,
+      interrupted: finished.interrupted,
       finalQueueSize: finished.finalQueueSize,
       queues: this.#queues.map((stats) => ({
         name: stats.info.name,
