@@ -60,10 +60,11 @@ describe('qsim run --model: the demo as a model prints what qsim run prints', ()
     expect(queue?.blockedSeconds).toBeCloseTo(builtIn.producers.reduce((sum, p) => sum + p.blockedSeconds, 0), 6);
   });
 
-  test('the demo model refuses what it does not model, naming it', () => {
+  test('the demo model refuses what it does not model, naming it: bad input, exit 2', () => {
     const result = qsim(['run', '--instant', '--seed', '1', '--model', DEMO, '--concurrency', '2']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe('qsim: the model function failed: demo.mjs has one slot per consumer: leave out --concurrency\n');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('qsim: the model refused these options: demo.mjs has one slot per consumer: leave out --concurrency\n');
   });
 });
 
@@ -146,7 +147,7 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
   test.each([
     ['deadlock.mjs', 'qsim: deadlock at t=1s: every process is waiting and nothing is scheduled: Ann (get from queue a), Bob (get from queue b)\n'],
     ['process-throws.mjs', 'qsim: process Ann failed at t=2.5s: out of coffee\n'],
-    ['build-throws.mjs', 'qsim: the model function failed: missing --set rate\n'],
+    ['type-error.mjs', "qsim: the model function failed: TypeError: Cannot read properties of undefined (reading 'capacity')\n"],
     [
       'plain-promise.mjs',
       "qsim: stalled at t=0s: waiter awaited something outside the engine (a plain Promise, timer or I/O); processes may wait only through the engine's primitives\n",
