@@ -166,6 +166,9 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', DEMO, '--set', 'batch'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "batch"\n'],
     [['--model', DEMO, '--set', '__proto__=1'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "__proto__=1"\n'],
     [['--model', DEMO, '--set', 'a=1', '--set', 'a=2'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), each name once, got "a=2" ("a" is set twice)\n'],
+    // A number the model would not get as written (a double rounds it) is refused, as written.
+    [['--model', DEMO, '--set', 'n=9007199254740993'], 'qsim: --set expects NAME=VALUE with a number a model gets as written, got "n=9007199254740993" (a whole number is held exactly only from -9007199254740991 to 9007199254740991)\n'],
+    [['--model', DEMO, '--set', 'rate=1e400'], 'qsim: --set expects NAME=VALUE with a number a model gets as written, got "rate=1e400" (numbers go up to 1.7976931348623157e+308 either way)\n'],
     [['--model', DEMO, '--scenario', 'examples/etl.yaml'], 'qsim: --model and --scenario cannot be used together: each describes what to simulate\n'],
     [['--model', DEMO, '--live'], 'qsim: --live needs stdin and stdout to be a terminal, but stdin and stdout are not; drop --live to print the log instead\n'],
     [['--model', DEMO, '--live', '--instant'], 'qsim: --live and --instant cannot be used together: --live shows the run as it goes, in paced time\n'],
