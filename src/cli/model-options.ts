@@ -5,7 +5,7 @@
  * go with it.
  */
 import type { ModelParameter } from '../api/model.js';
-import { parseDuration } from '../model/duration.js';
+import { DURATION_SYNTAX, durationReason, parseDuration } from '../model/duration.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
 
 export interface ModelFlags {
@@ -45,12 +45,14 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const EXPECTED = 'NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__)';
 
 const WHOLE = /^[+-]?\d+$/;
+const DURATION_UNIT = /\d(ms|s|m|h)$/i;
 
 /**
  * A parameter's value: a number, a duration in seconds, true/false, or the text itself.
  * A number the model would not get as written is refused (`given`, the --set assignment, is
  * what the message shows): a whole number beyond 2^53 - 1, which a double rounds
- * (9007199254740993 would arrive as 9007199254740992), or one beyond the largest double (1e400).
+ * (9007199254740993 would arrive as 9007199254740992), or one beyond the largest double (1e400);
+ * so is a duration that --duration would refuse (2000000000s, 1e3s), rather than passed on as text.
  */
 export function parameterValue(text: string, given = text): ModelParameter {
   const trimmed = text.trim();
@@ -65,6 +67,8 @@ export function parameterValue(text: string, given = text): ModelParameter {
   }
   const seconds = parseDuration(trimmed);
   if (seconds !== undefined) return seconds;
+  const reason = DURATION_UNIT.test(trimmed) ? durationReason(trimmed) : undefined;
+  if (reason !== undefined) throw invalidValue('--set', `NAME=VALUE with ${DURATION_SYNTAX}`, given, reason);
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
   return text;
