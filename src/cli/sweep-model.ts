@@ -19,6 +19,7 @@ import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, withModelC
 import { Sim } from '../api/sim.js';
 import { quote } from '../model/quote.js';
 import { buildErrorFor, firstLine, isRefusal } from '../runner/build-errors.js';
+import { optionsForBuild } from '../runner/run-model.js';
 import { describePoint } from '../sweep/grid.js';
 import { modelOptionsFromData } from '../sweep/model-point.js';
 import type { SweepPlan } from '../sweep/plan.js';
@@ -35,7 +36,7 @@ export async function checkModelSweep(plan: SweepPlan, file: string): Promise<vo
       const seed = runSeed(definition.seed, point.index, 0);
       const options = modelOptionsFromData(point.work.model.options, seed);
       try {
-        await withModelConsole(silent, async () => build(new Sim({ seed }), options));
+        await withModelConsole(silent, async () => build(new Sim({ seed }), optionsForBuild(options)));
       } catch (error) {
         const at = describePoint(definition.vary, point.values);
         if (isRefusal(error)) {

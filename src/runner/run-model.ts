@@ -24,6 +24,16 @@ export interface ModelRunOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The options one build gets: its own `set` and `consumers`, so that a model
+ * that changes them (`opts.set.batch ??= 10`) changes neither another run's
+ * options (replications and sweep points in one thread share theirs) nor
+ * what the summary reports.
+ */
+export function optionsForBuild(options: ModelOptions): ModelOptions {
+  return { ...options, consumers: [...options.consumers], set: { ...options.set } };
+}
+
 /** Builds the model with `options` (its seed included) and runs it to its end. */
 export async function simulateModel(build: ModelFunction, options: ModelOptions, run: ModelRunOptions = {}): Promise<SimResult> {
   const sim = await buildModel(build, options, run);
@@ -44,7 +54,7 @@ export async function buildModel(build: ModelFunction, options: ModelOptions, ru
     observers: run.observers ?? [],
   });
   try {
-    await build(sim, options);
+    await build(sim, optionsForBuild(options));
   } catch (error) {
     throw buildErrorFor(error);
   }
