@@ -98,7 +98,7 @@ export type {
   WaitState,
 } from './api/model-events.js';
 export { loadModel, ModelFileError } from './runner/load-model.js';
-export { simulateModel, summarizeModel, ModelBuildError } from './runner/run-model.js';
+export { simulateModel, summarizeModel, ModelBuildError, ModelRefusedError } from './runner/run-model.js';
 export type { ModelRunOptions } from './runner/run-model.js';
 export { ModelStatistics } from './observe/model-statistics.js';
 export type { ModelStatisticsOptions } from './observe/model-statistics.js';

@@ -14,7 +14,8 @@ export default function batching(sim: Sim, opts: ModelOptions): void {
   sim.process(
     'producer',
     async (p) => {
-      for (let i = 0; i < opts.items; i++) {
+      // Until --items are made or --duration has passed (--duration alone leaves opts.items unlimited).
+      for (let i = 0; i < opts.items && p.now < opts.duration; i++) {
         await queue.put(i);
         await p.sleep(p.random.exp(0.2));
       }

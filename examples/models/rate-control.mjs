@@ -22,7 +22,8 @@ export default function rateControl(sim, opts) {
   sim.process('producer', async (p) => {
     let rate = maxRate;
     let lastCut = -Infinity;
-    for (let i = 0; i < opts.items; i++) {
+    // Until --items are made or --duration has passed (--duration alone leaves opts.items unlimited).
+    for (let i = 0; i < opts.items && p.now < opts.duration; i++) {
       await queue.put(i);
       if (queue.size >= high && p.now - lastCut >= cooldown) {
         rate /= 2;

@@ -46,6 +46,8 @@ export interface ModelFinished {
   readonly time: number;
   /** Items left in all the model's queues. */
   readonly finalQueueSize: number;
+  /** True when the run was aborted (Ctrl-C, SIGTERM, `signal`) before every process had finished. */
+  readonly interrupted: boolean;
 }
 
 export type WaitState = 'sleeping' | 'waiting';

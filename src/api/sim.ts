@@ -313,7 +313,7 @@ export class Sim {
       signal?.removeEventListener('abort', stop);
       this.#state = 'ended';
     }
-    const result: SimResult = { time: engine.now, finalQueueSize: this.queuedItems };
+    const result: SimResult = { time: engine.now, finalQueueSize: this.queuedItems, interrupted: this.#unfinished > 0 && signal?.aborted === true };
     this.#events.modelFinished(result);
     return result;
   }

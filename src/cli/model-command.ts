@@ -54,7 +54,6 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
     const [{ liveTerminal }, { runModelLive }] = await Promise.all([import('./live-command.js'), import('./model-live-command.js')]);
     return runModelLive(run, model, build, io, liveTerminal(io));
   }
-  if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   const options: ModelOptions = { ...(run.config as RunConfig), seed: run.seed, set: model.set };
   const { format, stats, chart, timestamps } = run.output;
   const instant = run.pacing.kind === 'instant';
@@ -94,6 +93,8 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
     else outputFailure = new OutputError('stdout', error);
     stop.abort();
   });
+  // After the handlers, as for the built-in run: a signal sent once the seed is out stops the run cleanly.
+  if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   try {
     // Instant runs wait for a slow reader of stdout instead of buffering without bound.
     const timers = instant ? { timers: drainAwareTimers(out) } : {};

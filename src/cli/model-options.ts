@@ -5,7 +5,7 @@
  * go with it.
  */
 import type { ModelParameter } from '../api/model.js';
-import { parseDuration } from '../model/duration.js';
+import { DURATION_SYNTAX, durationReason, parseDuration } from '../model/duration.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
 
 export interface ModelFlags {
@@ -44,12 +44,31 @@ export function isParameterName(name: string): boolean {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 const EXPECTED = 'NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__)';
 
-/** A parameter's value: a number, a duration in seconds, true/false, or the text itself. */
-export function parameterValue(text: string): ModelParameter {
+const WHOLE = /^[+-]?\d+$/;
+const DURATION_UNIT = /\d(ms|s|m|h)$/i;
+
+/**
+ * A parameter's value: a number, a duration in seconds, true/false, or the text itself.
+ * A number the model would not get as written is refused (`given`, the --set assignment, is
+ * what the message shows): a whole number beyond 2^53 - 1, which a double rounds
+ * (9007199254740993 would arrive as 9007199254740992), or one beyond the largest double (1e400);
+ * so is a duration that --duration would refuse (2000000000s, 1e3s), rather than passed on as text.
+ */
+export function parameterValue(text: string, given = text): ModelParameter {
   const trimmed = text.trim();
-  if (NUMBER.test(trimmed)) return Number(trimmed);
+  if (NUMBER.test(trimmed)) {
+    const value = Number(trimmed);
+    const expected = 'NAME=VALUE with a number a model gets as written';
+    if (WHOLE.test(trimmed) && !Number.isSafeInteger(value)) {
+      throw invalidValue('--set', expected, given, `a whole number is held exactly only from ${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`);
+    }
+    if (!Number.isFinite(value)) throw invalidValue('--set', expected, given, `numbers go up to ${Number.MAX_VALUE} either way`);
+    return value;
+  }
   const seconds = parseDuration(trimmed);
   if (seconds !== undefined) return seconds;
+  const reason = DURATION_UNIT.test(trimmed) ? durationReason(trimmed) : undefined;
+  if (reason !== undefined) throw invalidValue('--set', `NAME=VALUE with ${DURATION_SYNTAX}`, given, reason);
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;
   return text;
@@ -73,7 +92,7 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
     const name = equals < 0 ? '' : assignment.slice(0, equals).trim();
     if (!isParameterName(name)) throw invalidValue('--set', EXPECTED, assignment);
     if (Object.hasOwn(set, name)) throw invalidValue('--set', `${EXPECTED}, each name once`, assignment, `${quote(name)} is set twice`);
-    set[name] = parameterValue(assignment.slice(equals + 1));
+    set[name] = parameterValue(assignment.slice(equals + 1), assignment);
   }
   return { path: flags.model, set };
 }

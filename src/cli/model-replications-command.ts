@@ -24,7 +24,8 @@
  * reported, marked `interrupted` (no interval from a single one); exit 130
  * (143). A second signal stops at once, with nothing more written.
  */
-import { exitOnceCliDone, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
+import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
+import { buildModel } from '../runner/run-model.js';
 import type { RunConfig } from '../model/config.js';
 import { runEachUntil, type PartialRuns, type StoppableRunner } from '../parallel/run-until.js';
 import { mergeModelReplications, type ModelQueueReplications, type ModelSummaryOfReplications } from '../observe/model-replications.js';
@@ -95,9 +96,12 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
 
   const work = (async (): Promise<PartialRuns<ModelSummary>> => {
     // A file that does not load is one line (exit 2) before any thread starts.
-    await loadModelGuarded(model.path);
+    const build = guardBuild(await loadModelGuarded(model.path));
     await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
     if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
+    // So is a model function that refuses the options (exit 2) or fails (exit 1): it is built once, silently
+    // (each run prints its own build's output), as a single run would build it, before any run starts.
+    await withModelConsole(modelConsole(undefined), () => buildModel(build, { ...(run.config as RunConfig), seed: run.seed, set: model.set }));
     const data: ModelPointData = { file: model.path, path: model.path, options: modelOptionsData(run.config as RunConfig, model.set) };
     const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
     const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();

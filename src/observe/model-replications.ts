@@ -149,7 +149,7 @@ export function mergeModelReplications(runs: readonly ModelSummary[], options: M
     model: first.model,
     seed: first.seed,
     simulatedSeconds: meanOf(runs.map((r) => r.simulatedSeconds)) as number,
-    interrupted: options.interrupted === true,
+    interrupted: options.interrupted === true || runs.some((r) => r.interrupted),
     finalQueueSize: sumOf(runs.map((r) => r.finalQueueSize)),
     queues: queues.map(mergeQueue),
     processes: matched(runs, (run) => run.processes).map(mergeProcess),

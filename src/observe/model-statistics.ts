@@ -11,7 +11,7 @@ import type { ModelFinished, ModelObserver, ProcessInfo, QueueInfo, WaitState } 
 import type { ModelOptions } from '../api/model.js';
 import { DurationStats } from './duration-stats.js';
 import type { ModelSummary } from './model-summary.js';
-import { normalise } from './summary.js';
+import { normalise, type Normalised } from './summary.js';
 
 interface QueueStats {
   readonly info: QueueInfo;
@@ -38,20 +38,22 @@ interface ProcessStats {
 export interface ModelStatisticsOptions {
   /** The model file, reported as `model`. */
   readonly model: string;
-  /** The options the model was given, reported as `options`. */
+  /** The options the model was given, reported as `options` as they are now (what the model does to its own copy does not change them). */
   readonly options: ModelOptions;
 }
 
 export class ModelStatistics implements ModelObserver {
   readonly #model: string;
-  readonly #options: ModelOptions;
+  readonly #seed: number;
+  readonly #options: Normalised<ModelOptions>;
   readonly #queues: QueueStats[] = [];
   readonly #processes: ProcessStats[] = [];
   #finished: ModelFinished | undefined;
 
   constructor(options: ModelStatisticsOptions) {
     this.#model = options.model;
-    this.#options = options.options;
+    this.#seed = options.options.seed;
+    this.#options = normalise(options.options);
   }
 
   queueCreated(time: number, queue: QueueInfo): void {
@@ -128,8 +130,9 @@ export class ModelStatistics implements ModelObserver {
     const duration = finished.time;
     return {
       model: this.#model,
-      seed: this.#options.seed,
+      seed: this.#seed,
       simulatedSeconds: duration,
+      interrupted: finished.interrupted,
       finalQueueSize: finished.finalQueueSize,
       queues: this.#queues.map((stats) => ({
         name: stats.info.name,
@@ -152,7 +155,7 @@ export class ModelStatistics implements ModelObserver {
         waitingSeconds: stats.waiting,
         logLines: stats.logLines,
       })),
-      options: normalise(this.#options),
+      options: this.#options,
     };
   }
 }

@@ -57,6 +57,7 @@ export function renderModelStatsTable(summary: ModelSummary): string {
     ],
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );
-  const blocks = summary.queues.length > 0 ? [overview, queues, processes] : [overview, processes];
+  // A table without rows says nothing: a model that made no queues (or processes) gets none.
+  const blocks = [overview, ...(summary.queues.length > 0 ? [queues] : []), ...(summary.processes.length > 0 ? [processes] : [])];
   return blocks.map((block) => block.join('\n')).join('\n\n') + '\n';
 }

@@ -48,6 +48,8 @@ export interface ModelSummary {
   readonly seed: number;
   /** Simulated time at the end of the run (when the last process finished). */
   readonly simulatedSeconds: number;
+  /** True when the run was stopped early (Ctrl-C, SIGTERM): the figures cover the run up to then. */
+  readonly interrupted: boolean;
   /** Items left in all the queues when the run ended. */
   readonly finalQueueSize: number;
   readonly queues: readonly ModelQueueSummary[];

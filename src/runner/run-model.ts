@@ -4,7 +4,6 @@
  * with its observers; `summarizeModel` is the whole run as one function of
  * (model file, options with the seed) to a summary, for sweeps and scripts.
  */
-import { describeThrown, QsimError } from '../core/errors.js';
 import type { Pacing } from '../core/pacing.js';
 import type { Timers } from '../core/timers.js';
 import type { ModelObserver } from '../api/model-events.js';
@@ -12,13 +11,10 @@ import type { ModelFunction, ModelOptions } from '../api/model.js';
 import { Sim, type SimResult } from '../api/sim.js';
 import { ModelStatistics } from '../observe/model-statistics.js';
 import type { ModelSummary } from '../observe/model-summary.js';
+import { buildErrorFor } from './build-errors.js';
 import { loadModel } from './load-model.js';
 
-/** The model function threw (or rejected) while building the model. */
-export class ModelBuildError extends QsimError {
-  readonly exitCode = 1;
-  readonly code = 'model-failed';
-}
+export { ModelBuildError, ModelRefusedError } from './build-errors.js';
 
 export interface ModelRunOptions {
   pacing?: Pacing;
@@ -26,6 +22,16 @@ export interface ModelRunOptions {
   observers?: readonly ModelObserver[];
   /** Aborting stops the run where it stands. */
   signal?: AbortSignal;
+}
+
+/**
+ * The options one build gets: its own `set` and `consumers`, so that a model
+ * that changes them (`opts.set.batch ??= 10`) changes neither another run's
+ * options (replications and sweep points in one thread share theirs) nor
+ * what the summary reports.
+ */
+export function optionsForBuild(options: ModelOptions): ModelOptions {
+  return { ...options, consumers: [...options.consumers], set: { ...options.set } };
 }
 
 /** Builds the model with `options` (its seed included) and runs it to its end. */
@@ -37,6 +43,8 @@ export async function simulateModel(build: ModelFunction, options: ModelOptions,
 /**
  * Builds the model with `options` on a fresh Sim, ready to run (the live view
  * builds first, so a model that fails to build is reported before the screen is taken).
+ * What the model function throws becomes a ModelRefusedError (it refused the
+ * options: exit 2) or a ModelBuildError (a bug in it: exit 1); see build-errors.ts.
  */
 export async function buildModel(build: ModelFunction, options: ModelOptions, run: Omit<ModelRunOptions, 'signal'> = {}): Promise<Sim> {
   const sim = new Sim({
@@ -46,9 +54,9 @@ export async function buildModel(build: ModelFunction, options: ModelOptions, ru
     observers: run.observers ?? [],
   });
   try {
-    await build(sim, options);
+    await build(sim, optionsForBuild(options));
   } catch (error) {
-    throw new ModelBuildError(`the model function failed: ${describeThrown(error)}`, { cause: error });
+    throw buildErrorFor(error);
   }
   return sim;
 }

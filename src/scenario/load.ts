@@ -3,6 +3,7 @@ import { isAlias, isCollection, isMap, isScalar, LineCounter, parseDocument, vis
 import type { Scenario } from '../model/scenario.js';
 import { ScenarioError } from './scenario-error.js';
 import type { z } from 'zod';
+import { keepLargeIntegersExact } from './exact-numbers.js';
 import { jsonSyntaxProblem } from './json-syntax.js';
 import { crossChecks, formatPath, pipelineLimits, scenarioSchema, type Problem } from './schema.js';
 
@@ -54,6 +55,7 @@ export function readScenarioDocument(text: string, fileName: string): ScenarioDo
       }),
     );
   }
+  keepLargeIntegersExact(doc); // 9007199254740993 stays itself, to be refused as written
   plainValue(doc, lineCounter, fileName); // expanded here too, so that a bomb is reported before any caller expands it
   return { doc, lineCounter };
 }

@@ -36,8 +36,9 @@ function jsonText(value: unknown, limit: number): string {
   let text = '';
   const write = (v: unknown): void => {
     if (text.length > limit) return;
-    if (typeof v === 'number') {
-      text += Number.isFinite(v) ? JSON.stringify(v) : String(v);
+    if (typeof v === 'number' || typeof v === 'bigint') {
+      // A bigint is a whole number written beyond 2^53 - 1 (exact-numbers.ts): shown as written.
+      text += typeof v === 'number' && Number.isFinite(v) ? JSON.stringify(v) : String(v);
     } else if (Array.isArray(v)) {
       text += '[';
       for (const [i, item] of v.entries()) {
@@ -81,10 +82,13 @@ function optional<T>(expected: string, parse: Parse<T>, fallback: T) {
   return leaf<T>(expected, (input) => (input === undefined || input === null ? { value: fallback } : parse(input)));
 }
 
+/** A whole number from min to max; one written beyond 2^53 - 1 (a bigint, see exact-numbers.ts) is refused with the largest there can be. */
 const whole =
   (min: number, max = Number.MAX_SAFE_INTEGER): Parse<number> =>
-  (v) =>
-    typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? { value: v } : undefined;
+  (v) => {
+    if (typeof v === 'bigint') return v > BigInt(max) ? { reason: `the largest is ${max}` } : undefined;
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max ? { value: v } : undefined;
+  };
 
 /** A plain number of seconds: held to the range of text durations, so 1e300 is refused as '1e300s' is. */
 const inDurationRange = (seconds: number): boolean => seconds >= 0 && seconds <= MAX_DURATION_SECONDS;

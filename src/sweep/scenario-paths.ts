@@ -4,7 +4,8 @@
  *   stages.enrich.workers   stages[1].workers   stages.1.workers   sources.orders.interval
  * A name takes precedence over an index (a stage may be called "1").
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { keepLargeIntegersExact } from '../scenario/exact-numbers.js';
 import { quote } from '../model/quote.js';
 
 export const STAGE_FIELDS = ['workers', 'concurrency', 'delay', 'capacity', 'onFull', 'failure', 'retries', 'backoff'] as const;
@@ -44,11 +45,13 @@ export function resolveScenarioPath(name: string, raw: unknown): PathResolution 
   return { ok: true, path: [section, index, known] };
 }
 
-/** A value for a scenario field, read as YAML reads the file: 3 is a number, exp(1s) a string, [a, b] a list. */
+/**
+ * A value for a scenario field, read as the file is read: 3 is a number, exp(1s) a string, [a, b] a
+ * list, and a whole number beyond 2^53 - 1 the bigint written (src/scenario/exact-numbers.ts).
+ */
 export function scenarioValue(text: string): unknown {
-  try {
-    return parseYaml(text) as unknown;
-  } catch {
-    return text;
-  }
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return text;
+  keepLargeIntegersExact(doc);
+  return doc.toJS() as unknown;
 }

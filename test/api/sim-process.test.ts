@@ -119,7 +119,7 @@ describe('model processes', () => {
   test('a model with no process ends at once; a Sim runs only once', async () => {
     const sim = new Sim();
     sim.queue({ name: 'q' }).putNowait(1);
-    await expect(sim.run()).resolves.toEqual({ time: 0, finalQueueSize: 1 });
+    await expect(sim.run()).resolves.toEqual({ time: 0, finalQueueSize: 1, interrupted: false });
     await expect(sim.run()).rejects.toThrow(/only once/);
   });
 
@@ -134,6 +134,22 @@ describe('model processes', () => {
     });
     const { time } = await sim.run({ signal: stop.signal });
     expect(time).toBe(10);
+  });
+
+  test('a run the signal stopped is interrupted; one that ran to its end is not', async () => {
+    const stopped = new Sim();
+    const stop = new AbortController();
+    stopped.process('forever', async (p) => {
+      for (;;) {
+        await p.sleep(1);
+        if (p.now === 3) stop.abort();
+      }
+    });
+    await expect(stopped.run({ signal: stop.signal })).resolves.toMatchObject({ time: 3, interrupted: true });
+
+    const finished = new Sim();
+    finished.process('once', async (p) => p.sleep(1));
+    await expect(finished.run({ signal: new AbortController().signal })).resolves.toEqual({ time: 1, finalQueueSize: 0, interrupted: false });
   });
 });
 

@@ -47,7 +47,8 @@ describe('a model function that never finishes building', () => {
     const results = await Promise.all([
       qsimTimed(['sweep', '--model', model, '--vary', 'items=1..2', '--seed', '1']),
       qsimTimed(['run', '--model', model, '--instant']),
-      qsimTimed(['run', '--model', model, '--instant', '--seed', '1', '--replications', '2', '--jobs', '1']),
+      // Replications build the model once in the main thread before any run starts, whatever --jobs is.
+      qsimTimed(['run', '--model', model, '--instant', '--seed', '1', '--replications', '2', '--jobs', '2']),
       qsimTimed(['run', '--model', model, '--instant', '--seed', '1', '--format', 'json']),
     ]);
     const [sweep, run, replications, json] = results as [TimedResult, TimedResult, TimedResult, TimedResult];
@@ -59,13 +60,14 @@ describe('a model function that never finishes building', () => {
 
   test('hanging on worker threads, or on a long timer: one line and exit 1 after the 10 s limit, and qsim exits then', async () => {
     const [replications, workerOnly, timerRun, timerSweep, timerReplications] = (await Promise.all([
-      qsimTimed(['run', '--model', fixture('never-settles.mjs'), '--instant', '--seed', '1', '--replications', '2', '--jobs', '2']),
+      qsimTimed(['run', '--model', fixture('hangs-in-worker.mjs'), '--instant', '--seed', '1', '--replications', '2', '--jobs', '2']),
       qsimTimed(['sweep', '--model', fixture('hangs-in-worker.mjs'), '--vary', 'items=10..11', '--seed', '1', '--jobs', '2']),
       qsimTimed(['run', '--model', fixture('long-timer.mjs'), '--instant', '--seed', '1']),
       qsimTimed(['sweep', '--model', fixture('long-timer.mjs'), '--vary', 'items=1..2', '--seed', '1']),
       qsimTimed(['run', '--model', fixture('long-timer.mjs'), '--instant', '--seed', '1', '--replications', '3']),
     ])) as TimedResult[] as [TimedResult, TimedResult, TimedResult, TimedResult, TimedResult];
-    expectOneLineFailure(replications, 1, LATE);
+    // The check build in the main thread passes; the replication on the worker is the one that hangs.
+    expectOneLineFailure(replications, 1, new RegExp(`^qsim: ${LATE.source}`));
     // The check builds in the main thread pass; the run on the worker is the one that hangs.
     expectOneLineFailure(workerOnly, 1, new RegExp(`^qsim: the run of point items=1[01] failed: ${LATE.source}`));
     expectOneLineFailure(timerRun, 1, new RegExp(`^qsim: ${LATE.source}`));
@@ -153,6 +155,31 @@ describe('sweep --model: a refusal is bad input, any other error a model failure
   });
 });
 
+describe('run, replications and sweep follow one rule: a refusal is bad input (exit 2), any other error a model failure (exit 1)', () => {
+  const RUN = ['run', '--instant', '--seed', '1'];
+
+  test.each([
+    ['an Error', 'build-throws.mjs', [], 'missing --set rate'],
+    ['a RangeError', 'range-refusal.mjs', ['--set', 'batch=0'], '--set batch must be >= 1, got 0'],
+    ['an error class of its own', 'own-refusal.mjs', ['--items', '5'], 'own-refusal.mjs takes at most 3 items, got 5'],
+  ])('%s thrown by the model function: exit 2 with one line in run, replications and sweep', (_what, file, args, message) => {
+    const refused = `the model refused these options: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+    const model = ['--model', fixture(file), ...args];
+    expectOneLineFailure(qsim([...RUN, ...model]), 2, new RegExp(`^qsim: ${refused}`));
+    expectOneLineFailure(qsim([...RUN, ...model, '--replications', '3', '--format', 'json']), 2, new RegExp(`^qsim: ${refused}`));
+    expectOneLineFailure(qsim([...RUN, ...model, '--replications', '3', '--jobs', '2', '--format', 'ndjson']), 2, new RegExp(`^qsim: ${refused}`));
+    expectOneLineFailure(qsim(['sweep', ...model, '--vary', 'producers=1|2', '--seed', '1']), 2, new RegExp(`^qsim: --vary producers: at producers=1: ${refused}`));
+  });
+
+  test('a TypeError thrown by the model function: exit 1 with one line in run, replications and sweep', () => {
+    const model = ['--model', fixture('type-error.mjs')];
+    const failed = "the model function failed: TypeError: Cannot read properties of undefined \\(reading 'capacity'\\)$";
+    expectOneLineFailure(qsim([...RUN, ...model]), 1, new RegExp(`^qsim: ${failed}`));
+    expectOneLineFailure(qsim([...RUN, ...model, '--replications', '3', '--jobs', '2']), 1, new RegExp(`^qsim: ${failed}`));
+    expectOneLineFailure(qsim(['sweep', ...model, '--vary', 'producers=1|2', '--seed', '1']), 1, new RegExp(`^qsim: --model ".*type-error\\.mjs" at producers=1: ${failed}`));
+  });
+});
+
 describe('run --model --replications: a figure not measured in every replication', () => {
   const MODEL = fixture('sometimes-idle.mjs');
 
@@ -190,7 +217,7 @@ describe('a model function that throws something other than an Error', () => {
   test('is described by its value, in run and in sweep', () => {
     const run = qsim(['run', '--model', fixture('throws-object.mjs'), '--instant', '--seed', '1']);
     expect(run.status).toBe(1);
-    expect(run.stderr).toBe('qsim: the model function failed: {"code":42}\n');
+    expect(run.stderr).toBe('qsim: the model function failed: it threw {"code":42}, not an Error\n');
     const sweep = qsim(['sweep', '--model', fixture('throws-object.mjs'), '--vary', 'items=1..2', '--seed', '1']);
     expect(sweep.status).toBe(1);
     expect(sweep.stderr).toMatch(/the model function failed: it threw \{"code":42\}, not an Error\n$/);

@@ -133,3 +133,17 @@ describe('qsim run --model FILE --replications', () => {
     expect(result.stderr).toMatch(/^qsim: deadlock at t=/);
   });
 });
+
+describe('qsim run --model --replications: a model that changes its opts', () => {
+  const ARGS = ['run', '--model', 'test/fixtures/models/mutates-options.mjs', '--instant', '--seed', '1', '--items', '2', '--replications', '3', '--format', 'ndjson'];
+
+  test('changes only its own copy: every replication gets qsim\'s options, on one thread or several, and the summary reports them', () => {
+    const lines = (jobs: string): Record<string, unknown>[] =>
+      qsim([...ARGS, '--jobs', jobs]).stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const oneThread = lines('1');
+    // 1 batch x 3 consumers (Fred, George and Zed) x 3 items, in every replication.
+    expect(oneThread.slice(0, 3).map((line) => (line['queues'] as { puts: number }[])[0]?.puts)).toEqual([9, 9, 9]);
+    for (const line of oneThread) expect(line['options']).toMatchObject({ consumers: ['Fred', 'George'], items: 2, set: {} });
+    expect(lines('3')).toEqual(oneThread);
+  });
+});

@@ -60,10 +60,23 @@ describe('qsim run --model: the demo as a model prints what qsim run prints', ()
     expect(queue?.blockedSeconds).toBeCloseTo(builtIn.producers.reduce((sum, p) => sum + p.blockedSeconds, 0), 6);
   });
 
-  test('the demo model refuses what it does not model, naming it', () => {
+  test('the demo model refuses what it does not model, naming it: bad input, exit 2', () => {
     const result = qsim(['run', '--instant', '--seed', '1', '--model', DEMO, '--concurrency', '2']);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe('qsim: the model function failed: demo.mjs has one slot per consumer: leave out --concurrency\n');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('qsim: the model refused these options: demo.mjs has one slot per consumer: leave out --concurrency\n');
+  });
+});
+
+describe('qsim run --model: the examples stop producing at --duration', () => {
+  test.each(['examples/models/batching.ts', 'examples/models/rate-control.mjs', 'examples/models/demo.mjs'])('%s --duration 1m (no item limit then) ends', (model) => {
+    const result = qsim(['run', '--instant', '--model', model, '--seed', '1', '--duration', '1m', '--format', 'json']);
+    expect(result.status).toBe(0);
+    const summary = JSON.parse(result.stdout) as { simulatedSeconds: number; queues: { puts: number }[] };
+    expect(summary.queues[0]?.puts).toBeGreaterThan(0);
+    // What was put by 1 m is then worked off.
+    expect(summary.simulatedSeconds).toBeGreaterThanOrEqual(60);
+    expect(summary.simulatedSeconds).toBeLessThan(600);
   });
 });
 
@@ -131,6 +144,12 @@ describe('qsim run --model: options and outputs', () => {
     expect(quiet.stdout.trimEnd().split('\n')).toHaveLength(1);
   });
 
+  test('--stats of a model that made nothing: the overview, and no table without rows', () => {
+    const result = qsim(['run', '--instant', '--model', fixture('empty.mjs'), '--seed', '1', '--stats']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('Queue size is now 0\n\n  simulated    0.000 s\n  items left   0 (in all queues)\n');
+  });
+
   test('--stats adds the tables of queues and processes after the log', () => {
     const result = qsim(['run', '--instant', '--model', 'examples/models/priority.ts', '--seed', '1', '--quiet', '--stats']);
     expect(result.status).toBe(0);
@@ -146,7 +165,7 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
   test.each([
     ['deadlock.mjs', 'qsim: deadlock at t=1s: every process is waiting and nothing is scheduled: Ann (get from queue a), Bob (get from queue b)\n'],
     ['process-throws.mjs', 'qsim: process Ann failed at t=2.5s: out of coffee\n'],
-    ['build-throws.mjs', 'qsim: the model function failed: missing --set rate\n'],
+    ['type-error.mjs', "qsim: the model function failed: TypeError: Cannot read properties of undefined (reading 'capacity')\n"],
     [
       'plain-promise.mjs',
       "qsim: stalled at t=0s: waiter awaited something outside the engine (a plain Promise, timer or I/O); processes may wait only through the engine's primitives\n",
@@ -165,6 +184,11 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', DEMO, '--set', 'batch'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "batch"\n'],
     [['--model', DEMO, '--set', '__proto__=1'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "__proto__=1"\n'],
     [['--model', DEMO, '--set', 'a=1', '--set', 'a=2'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), each name once, got "a=2" ("a" is set twice)\n'],
+    // A number the model would not get as written (a double rounds it) is refused, as written.
+    [['--model', DEMO, '--set', 'n=9007199254740993'], 'qsim: --set expects NAME=VALUE with a number a model gets as written, got "n=9007199254740993" (a whole number is held exactly only from -9007199254740991 to 9007199254740991)\n'],
+    [['--model', DEMO, '--set', 'rate=1e400'], 'qsim: --set expects NAME=VALUE with a number a model gets as written, got "rate=1e400" (numbers go up to 1.7976931348623157e+308 either way)\n'],
+    [['--model', DEMO, '--set', 'window=2000000000s'], 'qsim: --set expects NAME=VALUE with a duration such as 250ms, 0.5s, 2s or 1m (a bare number means seconds), got "window=2000000000s" (the longest is 1000000000 s)\n'],
+    [['--model', DEMO, '--set', 'window=1e3s'], 'qsim: --set expects NAME=VALUE with a duration such as 250ms, 0.5s, 2s or 1m (a bare number means seconds), got "window=1e3s" (written without an exponent, please)\n'],
     [['--model', DEMO, '--scenario', 'examples/etl.yaml'], 'qsim: --model and --scenario cannot be used together: each describes what to simulate\n'],
     [['--model', DEMO, '--live'], 'qsim: --live needs stdin and stdout to be a terminal, but stdin and stdout are not; drop --live to print the log instead\n'],
     [['--model', DEMO, '--live', '--instant'], 'qsim: --live and --instant cannot be used together: --live shows the run as it goes, in paced time\n'],

@@ -256,6 +256,8 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [['--scenario', 'examples/etl.yaml', '--vary', 'consumers=2..6'], /\("consumers" is not a path\)/],
     [['--scenario', 'examples/etl.yaml', '--vary', 'stages.load.workers=0..2'], /--vary stages\.load\.workers=0\.\.2: at stages\.load\.workers=0: examples\/etl\.yaml:18: stages\[2\]\.workers: expected a whole number from 1/],
     [['--scenario', 'examples/etl.yaml', '--vary', 'stages.load.workers=2', '--consumers', '3'], /--consumers cannot be used with --scenario/],
+    // Read as the file is read: a whole number beyond 2^53 - 1 is shown as written, not as the double it would round to.
+    [['--scenario', 'examples/demo.yaml', '--vary', 'sources.producers.items=9007199254740993|5'], /: sources\[0\]\.items: expected a whole number >= 0, got 9007199254740993 \(the largest is 9007199254740991\)$/m],
   ])('%j', (args, pattern) => {
     expectUsageError(['sweep', ...args], pattern);
   });

@@ -1,5 +1,5 @@
 import type { ModelOptions } from '../../src/api/model.js';
-import { ModelBuildError, simulateModel, summarizeModel } from '../../src/runner/run-model.js';
+import { ModelBuildError, ModelRefusedError, simulateModel, summarizeModel } from '../../src/runner/run-model.js';
 import { ModelFileError } from '../../src/runner/load-model.js';
 import { modelOptions } from '../helpers/model-live.js';
 
@@ -17,11 +17,23 @@ describe('running a model as a function (for sweeps)', () => {
     expect(other.simulatedSeconds).not.toBe(first.simulatedSeconds);
   });
 
-  test('a missing file is a ModelFileError; a model function that throws is a ModelBuildError', async () => {
+  test('a missing file is a ModelFileError; a model function that refuses its options is a ModelRefusedError (a ModelBuildError), exit 2', async () => {
     await expect(summarizeModel('no/such.mjs', options(1, 1))).rejects.toBeInstanceOf(ModelFileError);
     const build = (): void => {
       throw new Error('bad parameter');
     };
-    await expect(simulateModel(build, options(1, 1))).rejects.toEqual(new ModelBuildError('the model function failed: bad parameter'));
+    const refused = simulateModel(build, options(1, 1));
+    await expect(refused).rejects.toEqual(new ModelRefusedError('the model refused these options: bad parameter'));
+    await expect(refused).rejects.toBeInstanceOf(ModelBuildError);
+    await expect(refused).rejects.toMatchObject({ exitCode: 2, code: 'model-refused' });
+  });
+
+  test('a model function with a bug is a ModelBuildError, exit 1', async () => {
+    const build = (): void => {
+      throw new TypeError('x is not a function');
+    };
+    const failed = simulateModel(build, options(1, 1));
+    await expect(failed).rejects.toEqual(new ModelBuildError('the model function failed: TypeError: x is not a function'));
+    await expect(failed).rejects.toMatchObject({ exitCode: 1, code: 'model-failed' });
   });
 });

@@ -108,3 +108,34 @@ test('a source limited only by duration needs an interval above 0', () => {
     'f.yaml:1: sources[0].interval: expected an interval above 0 when only duration limits the source (every item would be due at once, without end), got 0',
   ]);
 });
+
+describe('whole numbers beyond 2^53 - 1, which a double cannot hold exactly', () => {
+  const BIG = '9007199254740993'; // read as a double, 9007199254740992
+
+  test('are refused as written, with the largest there can be, naming the field (YAML)', () => {
+    expect(problems(`seed: ${BIG}\nsources: [{name: a, items: ${BIG}, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]`)).toEqual([
+      `f.yaml:1: seed: expected a whole number >= 0, got ${BIG} (the largest is 9007199254740991)`,
+      `f.yaml:2: sources[0].items: expected a whole number >= 0, got ${BIG} (the largest is 9007199254740991)`,
+    ]);
+  });
+
+  test('are refused as written in a JSON file too, also with a zero fraction or as a field that takes no whole number', () => {
+    const text = `{"sources":[{"name":"a","items":${BIG}.0,"interval":${BIG}}],"stages":[{"name":"s","workers":1,"delay":"1s","capacity":-${BIG}}]}`;
+    let refused: readonly string[] = [];
+    try {
+      parseScenario(text, 'f.json');
+    } catch (error) {
+      if (error instanceof ScenarioError) refused = error.problems;
+    }
+    expect(refused).toEqual([
+      `f.json:1: sources[0].items: expected a whole number >= 0, got ${BIG} (the largest is 9007199254740991)`,
+      expect.stringMatching(new RegExp(`^f\\.json:1: sources\\[0\\]\\.interval: expected a duration or a distribution: .*, got ${BIG}$`)),
+      `f.json:1: stages[0].capacity: expected a whole number >= 1 (omit it for an unbounded queue), got -${BIG}`,
+    ]);
+  });
+
+  test('the largest whole number a double holds exactly is still read', () => {
+    const scenario = parseScenario('sources: [{name: a, items: 9007199254740991, interval: 1s}]\nstages: [{name: s, workers: 1, delay: 1s}]', 'f.yaml');
+    expect(scenario.sources[0]?.items).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
