@@ -14,7 +14,7 @@
  */
 import { InvalidArgumentError } from '../core/errors.js';
 import type { RandomStream } from '../core/random.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { durationReason, formatDuration, parseDuration } from './duration.js';
 import { quote } from './quote.js';
 
 // Bound once for the samplers (see src/core/random.ts: a global lookup per call is slow under jest).
@@ -278,7 +278,8 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * as parameters (Erlang's k is a whole number). Spaces around names and
  * parameters are allowed. On failure, `reason` points at the bad part:
  * missing ")", an unknown name (listing the known ones), a wrong number of
- * parameters, a parameter that is not a duration, or a value out of range.
+ * parameters, a parameter that is not a duration (and why, as durationReason
+ * says), or a value out of range.
  */
 export function parseDistribution(text: string): DistributionParse {
   const trimmed = text.trim();
@@ -288,6 +289,9 @@ export function parseDistribution(text: string): DistributionParse {
 
   const open = trimmed.indexOf('(');
   if (open < 0) {
+    // A duration written wrongly (1e3, 1000000001s, 5 sec) says why, as the duration options do.
+    const reason = durationReason(trimmed);
+    if (reason !== undefined) return fail(reason);
     if (!NAME.test(trimmed)) return fail();
     const name = trimmed.toLowerCase();
     return isKind(name)
@@ -321,7 +325,10 @@ export function parseDistribution(text: string): DistributionParse {
       continue;
     }
     const seconds = parseDuration(arg);
-    if (seconds === undefined) return fail(`${name}'s ${parameter} ${quote(arg)} is not a duration`);
+    if (seconds === undefined) {
+      const reason = durationReason(arg);
+      return fail(`${name}'s ${parameter} ${quote(arg)}${reason === undefined ? ' is not a duration' : `: ${reason}`}`);
+    }
     numbers.push(seconds);
   }
   const spec = toSpec(name, numbers);

@@ -154,13 +154,20 @@ describe('parseDistribution', () => {
     ['uniform(1s)', 'uniform takes 2 parameters, uniform(min,max), got 1'],
     ['erlang(3,1s,2s)', 'erlang takes 2 parameters, erlang(k,mean), got 3'],
     ['normal(1s,abc)', 'normal\'s sd "abc" is not a duration'],
-    ['exp(-1s)', 'exp\'s mean "-1s" is not a duration'],
+    ['exp(-1s)', 'exp\'s mean "-1s": a duration cannot be negative'],
+    ['exp(1e3)', 'exp\'s mean "1e3": written without an exponent, please'],
+    ['exp(1000000001s)', 'exp\'s mean "1000000001s": the longest is 1000000000 s'],
+    ['uniform(0s, 5 s)', 'uniform\'s max "5 s": written without a space before the unit, please'],
+    ['1e3', 'written without an exponent, please'],
+    ['1000000001s', 'the longest is 1000000000 s'],
+    ['s5', 'the unit goes after the number: 5s'],
     ['uniform(3s,1s)', 'uniform\'s min 3s is above its max 1s'],
     ['lognormal(0,1s)', 'lognormal\'s mean must be above 0'],
     ['erlang(0,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "0"'],
     ['erlang(2.5,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "2.5"'],
     ['erlang(1001,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "1001"'],
-    ['3 parsecs', undefined],
+    ['3 parsecs', 'unknown unit "parsecs"; known: ms, s, m, h'],
+    ['1..2s', undefined],
   ])('rejects %j: %s', (text, expected) => {
     expect(reason(text)).toBe(expected);
   });

@@ -1,0 +1,21 @@
+import { numberTextReason } from '../../src/model/number-text.js';
+
+describe('numberTextReason says how a number written otherwise should be written', () => {
+  test.each([
+    ['0x10', 'written in decimal digits, please'],
+    ['0b101', 'written in decimal digits, please'],
+    ['0o17', 'written in decimal digits, please'],
+    ['1_000', 'written without separators between the digits, please'],
+    ['1,000,000', 'written without separators between the digits, please'],
+    ["1'000", 'written without separators between the digits, please'],
+    ['\uff11\uff12', 'written with the digits 0-9, please'],
+    ['\u0663', 'written with the digits 0-9, please'],
+    ['+4', 'written without "+", please'],
+  ])('%j: %s', (text, reason) => {
+    expect(numberTextReason(text)).toBe(reason);
+  });
+
+  test.each(['4', '2.5', '-3', '1e3', 'NaN', 'Fred', '2,5', '1__0', ''])('%j: nothing to say', (text) => {
+    expect(numberTextReason(text)).toBeUndefined();
+  });
+});
