@@ -8,20 +8,11 @@ import { DISTRIBUTION_SYNTAX, parseDistribution, type Distribution } from '../mo
 import { DURATION_SYNTAX, durationReason, parseDuration } from '../model/duration.js';
 import { MAX_CONSUMERS } from '../model/limits.js';
 import { MAX_NAME_LENGTH, nameProblem, notAWholeCount } from '../model/names.js';
-import { numberTextReason } from '../model/number-text.js';
+import { countTextReason, decimalTextReason } from '../model/number-text.js';
 import { invalidValue, quote } from './usage-error.js';
 
 const WHOLE = /^\d+$/;
-const WHOLE_WITH_EXPONENT = /^\d+(\.0*)?e\+?\d+$/i;
 const INFINITE = /^\+?(infinity|inf)$/i;
-
-/**
- * Why `text` (trimmed), refused as a whole count, is refused, when it reads as
- * one written otherwise than in plain digits: 1e3, 0x10, 1_000, １２, +4.
- */
-export function countTextReason(text: string): string | undefined {
-  return WHOLE_WITH_EXPONENT.test(text) ? 'written in digits, please' : numberTextReason(text);
-}
 
 /**
  * A whole number from `min` to `max`, written in digits. Surrounding
@@ -70,7 +61,6 @@ export function fullPolicy(option: string, text: string): FullPolicy {
 }
 
 const DECIMAL = /^(\d+(?:\.\d*)?|\.\d+)x?$/;
-const DECIMAL_WITH_EXPONENT = /^(\d+(\.\d*)?|\.\d+)e[+-]?\d+x?$/i;
 const NEGATIVE = /^-(\d+(\.\d*)?|\.\d+)x?$/;
 export const MAX_SPEED = 1e6;
 
@@ -88,9 +78,8 @@ export function speedFactor(option: string, text: string): number {
 function speedReason(text: string, value: number): string | undefined {
   if (value === 0) return 'at 0 virtual time would stand still';
   if (value > MAX_SPEED || INFINITE.test(text.replace(/x$/, ''))) return `the largest is ${MAX_SPEED}`;
-  if (DECIMAL_WITH_EXPONENT.test(text)) return 'written without an exponent, please';
   if (NEGATIVE.test(text)) return 'virtual time cannot run backwards';
-  return numberTextReason(text.replace(/x$/, ''));
+  return decimalTextReason(text.replace(/x$/, ''));
 }
 
 export { MAX_CONSUMERS };

@@ -11,6 +11,8 @@ const SEPARATED = /^[+-]?\d+(_\d+)+(\.\d+)?$|^[+-]?\d{1,3}([,'\u2009\u202f]\d{3}
 const DIGITS = /^[+-]?[\p{Nd}]+([.,][\p{Nd}]+)?$/u;
 const ASCII_DIGITS = /^[+-]?\d+([.,]\d+)?$/;
 const PLUS = /^\+(\d+(\.\d*)?|\.\d+)$/;
+const WHOLE_WITH_EXPONENT = /^\d+(\.0*)?e\+?\d+$/i;
+const DECIMAL_WITH_EXPONENT = /^(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i;
 
 export function numberTextReason(text: string): string | undefined {
   if (RADIX.test(text)) return 'written in decimal digits, please';
@@ -18,4 +20,14 @@ export function numberTextReason(text: string): string | undefined {
   if (DIGITS.test(text) && !ASCII_DIGITS.test(text)) return 'written with the digits 0-9, please';
   if (PLUS.test(text)) return 'written without "+", please';
   return undefined;
+}
+
+/** numberTextReason for a whole count, where an exponent (1e3) is a count written otherwise than in digits. */
+export function countTextReason(text: string): string | undefined {
+  return WHOLE_WITH_EXPONENT.test(text) ? 'written in digits, please' : numberTextReason(text);
+}
+
+/** numberTextReason for a decimal number, which is written without an exponent (1e3, 2.5e-1). */
+export function decimalTextReason(text: string): string | undefined {
+  return DECIMAL_WITH_EXPONENT.test(text) ? 'written without an exponent, please' : numberTextReason(text);
 }

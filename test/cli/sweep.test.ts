@@ -215,7 +215,7 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [[], /qsim sweep needs at least one --vary/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p96<2s'], /--slo expects METRIC OP VALUE .*METRIC one of throughput, wait\.mean, .*deadLettered\), got "wait\.p96<2s" \(unknown metric "wait\.p96"\)/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p95=2s'], /\(unknown operator "="; did you mean ==\?\)/],
-    [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2x'], /\("2x" is not a duration/],
+    [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2x'], /\("2x": unknown unit "x"; known: ms, s, m, h\)\n$/],
     [['--vary', 'consumers=1..3', '--slo', 'queue.max<2s'], /queue\.max is not a duration/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2s', '--slo', 'wait.p95 < 2s'], /wait\.p95<2s is given twice/],
     [['--vary', 'consumers=1..3', '--shard', '1/3'], /--shard needs --seed/],

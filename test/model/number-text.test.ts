@@ -1,4 +1,4 @@
-import { numberTextReason } from '../../src/model/number-text.js';
+import { countTextReason, decimalTextReason, numberTextReason } from '../../src/model/number-text.js';
 
 describe('numberTextReason says how a number written otherwise should be written', () => {
   test.each([
@@ -17,5 +17,22 @@ describe('numberTextReason says how a number written otherwise should be written
 
   test.each(['4', '2.5', '-3', '1e3', 'NaN', 'Fred', '2,5', '1__0', ''])('%j: nothing to say', (text) => {
     expect(numberTextReason(text)).toBeUndefined();
+  });
+});
+
+describe('an exponent', () => {
+  test('in a count: written in digits, as the count it stands for', () => {
+    expect(countTextReason('1e3')).toBe('written in digits, please');
+    expect(countTextReason('1.0E2')).toBe('written in digits, please');
+  });
+
+  test('in a decimal number: written without it', () => {
+    expect(decimalTextReason('2.5e-1')).toBe('written without an exponent, please');
+  });
+
+  test('otherwise both say what numberTextReason says', () => {
+    expect(countTextReason('0x10')).toBe(numberTextReason('0x10'));
+    expect(decimalTextReason('1_000.5')).toBe(numberTextReason('1_000.5'));
+    expect(countTextReason('2.5e-1')).toBeUndefined();
   });
 });
