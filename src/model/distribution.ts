@@ -15,6 +15,7 @@
 import { InvalidArgumentError } from '../core/errors.js';
 import type { RandomStream } from '../core/random.js';
 import { durationReason, formatDuration, parseDuration } from './duration.js';
+import { countTextReason } from './number-text.js';
 import { quote } from './quote.js';
 
 // Bound once for the samplers (see src/core/random.ts: a global lookup per call is slow under jest).
@@ -318,6 +319,8 @@ export function parseDistribution(text: string): DistributionParse {
     const parameter = names[i] as string;
     if (name === 'erlang' && parameter === 'k') {
       const k = /^\d+$/.test(arg) ? Number(arg) : NaN;
+      const howWritten = countTextReason(arg);
+      if (howWritten !== undefined) return fail(`erlang's k ${quote(arg)}: ${howWritten}`);
       if (!(k >= 1 && k <= MAX_ERLANG_SHAPE)) {
         return fail(`erlang's k must be a whole number from 1 to ${MAX_ERLANG_SHAPE}, got ${quote(arg)}`);
       }

@@ -165,6 +165,8 @@ describe('parseDistribution', () => {
     ['lognormal(0,1s)', 'lognormal\'s mean must be above 0'],
     ['erlang(0,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "0"'],
     ['erlang(2.5,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "2.5"'],
+    ['erlang(1e1,1s)', 'erlang\'s k "1e1": written in digits, please'],
+    ['erlang(0x3,1s)', 'erlang\'s k "0x3": written in decimal digits, please'],
     ['erlang(1001,1s)', 'erlang\'s k must be a whole number from 1 to 1000, got "1001"'],
     ['3 parsecs', 'unknown unit "parsecs"; known: ms, s, m, h'],
     ['1..2s', undefined],
