@@ -13,6 +13,8 @@ import { invalidValue, quote } from './usage-error.js';
 
 const WHOLE = /^\d+$/;
 const INFINITE = /^\+?(infinity|inf)$/i;
+// A count written with a duration's unit (5s).
+const WITH_UNIT = /^\d+(ms|s|m|h)$/;
 
 /**
  * A whole number from `min` to `max`, written in digits. Surrounding
@@ -27,7 +29,7 @@ export function wholeNumber(option: string, text: string, min: number, max = Num
     const range = unbounded ? `>= ${min}` : `from ${min} to ${max}`;
     // Say why when the value looks whole but is not accepted: written otherwise than in digits, or too big to count exactly.
     const tooBig = unbounded && ((digits && !Number.isSafeInteger(value)) || INFINITE.test(trimmed));
-    const reason = tooBig ? `the largest is ${max}` : digits ? undefined : countTextReason(trimmed);
+    const reason = tooBig ? `the largest is ${max}` : digits ? undefined : WITH_UNIT.test(trimmed) ? 'written without a unit, please' : countTextReason(trimmed);
     throw invalidValue(option, `a whole number ${range}`, text, reason);
   }
   return value;

@@ -3,7 +3,7 @@
  * number with an optional unit, `ms`, `s`, `m` or `h`. A bare number means
  * seconds, as in the original script. Examples: 250ms, 0.5s, 2s, 1m, 1.5h, 3.
  */
-import { numberTextReason } from './number-text.js';
+import { decimalTextReason } from './number-text.js';
 import { quote } from './quote.js';
 
 const DURATION = /^(\d+(?:\.\d*)?|\.\d+)(ms|s|m|h)?$/;
@@ -21,7 +21,6 @@ const NEGATIVE = new RegExp(`^-${NUMBER}${UNIT}?$`);
 const INFINITE = /^\+?(infinity|inf)$/i;
 const SPACED = new RegExp(`^${NUMBER}\\s+${UNIT}$`);
 const UNIT_FIRST = new RegExp(`^${UNIT}\\s*${NUMBER}$`);
-const DECIMAL_COMMA = /^\d+,\d{1,2}$|^\d+,\d{4,}$/;
 const UNIT_LAST = new RegExp(`${UNIT}$`);
 const OTHER_UNIT = new RegExp(`^${NUMBER}\\s*([^\\d\\s.,]\\S*)$`, 'u');
 
@@ -40,9 +39,7 @@ export function durationReason(text: string): string | undefined {
   const unitFirst = UNIT_FIRST.exec(trimmed);
   if (unitFirst) return `the unit goes after the number: ${unitFirst[2] ?? ''}${unitFirst[1] ?? ''}`;
   const unit = UNIT_LAST.exec(trimmed)?.[0] ?? '';
-  const number = trimmed.slice(0, trimmed.length - unit.length);
-  if (DECIMAL_COMMA.test(number)) return 'written with "." for the decimal point, please';
-  const numberReason = numberTextReason(number);
+  const numberReason = decimalTextReason(trimmed.slice(0, trimmed.length - unit.length));
   if (numberReason !== undefined) return numberReason;
   const other = OTHER_UNIT.exec(trimmed);
   return other ? `unknown unit ${quote(other[2] ?? '')}; known: ms, s, m, h` : undefined;

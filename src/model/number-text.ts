@@ -13,6 +13,8 @@ const ASCII_DIGITS = /^[+-]?\d+([.,]\d+)?$/;
 const PLUS = /^\+(\d+(\.\d*)?|\.\d+)$/;
 const WHOLE_WITH_EXPONENT = /^\d+(\.0*)?e\+?\d+$/i;
 const DECIMAL_WITH_EXPONENT = /^(\d+(\.\d*)?|\.\d+)e[+-]?\d+$/i;
+// 2,5 or 1,2345 (not 1,000: a thousands separator) is a decimal comma.
+const DECIMAL_COMMA = /^\d+,(\d{1,2}|\d{4,})$/;
 
 export function numberTextReason(text: string): string | undefined {
   if (RADIX.test(text)) return 'written in decimal digits, please';
@@ -27,7 +29,9 @@ export function countTextReason(text: string): string | undefined {
   return WHOLE_WITH_EXPONENT.test(text) ? 'written in digits, please' : numberTextReason(text);
 }
 
-/** numberTextReason for a decimal number, which is written without an exponent (1e3, 2.5e-1). */
+/** numberTextReason for a decimal number, which is written without an exponent (1e3, 2.5e-1) and with a decimal point. */
 export function decimalTextReason(text: string): string | undefined {
-  return DECIMAL_WITH_EXPONENT.test(text) ? 'written without an exponent, please' : numberTextReason(text);
+  if (DECIMAL_WITH_EXPONENT.test(text)) return 'written without an exponent, please';
+  if (DECIMAL_COMMA.test(text)) return 'written with "." for the decimal point, please';
+  return numberTextReason(text);
 }

@@ -39,6 +39,7 @@ describe('wholeNumber says why a count is refused', () => {
     ['\uff11\uff12', 'written with the digits 0-9, please'],
     ['+4', 'written without "+", please'],
     ['Infinity', 'the largest is 9007199254740991'],
+    ['5s', 'written without a unit, please'],
     ['99999999999999999999', 'the largest is 9007199254740991'],
   ])('%j: %s', (text, reason) => {
     expect(refusal(() => wholeNumber('--items', text, 0))).toBe(`--items expects a whole number >= 0, got "${text}" (${reason})`);
@@ -59,6 +60,7 @@ describe('speedFactor says why a speed is refused', () => {
     ['1000001', 'the largest is 1000000'],
     ['Infinity', 'the largest is 1000000'],
     ['0x10', 'written in decimal digits, please'],
+    ['2,5', 'written with "." for the decimal point, please'],
   ])('%j: %s', (text, reason) => {
     expect(refusal(() => speedFactor('--speed', text))).toBe(`${expected}, got "${text}" (${reason})`);
   });

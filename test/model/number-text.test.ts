@@ -20,14 +20,19 @@ describe('numberTextReason says how a number written otherwise should be written
   });
 });
 
-describe('an exponent', () => {
-  test('in a count: written in digits, as the count it stands for', () => {
+describe('counts and decimal numbers', () => {
+  test('an exponent in a count: written in digits, as the count it stands for', () => {
     expect(countTextReason('1e3')).toBe('written in digits, please');
     expect(countTextReason('1.0E2')).toBe('written in digits, please');
   });
 
-  test('in a decimal number: written without it', () => {
+  test('an exponent in a decimal number: written without it', () => {
     expect(decimalTextReason('2.5e-1')).toBe('written without an exponent, please');
+  });
+
+  test('a decimal comma in a decimal number, not a thousands separator', () => {
+    expect(decimalTextReason('2,5')).toBe('written with "." for the decimal point, please');
+    expect(decimalTextReason('1,000')).toBe('written without separators between the digits, please');
   });
 
   test('otherwise both say what numberTextReason says', () => {
