@@ -22,6 +22,8 @@ const INFINITE = /^\+?(infinity|inf)$/i;
 const SPACED = new RegExp(`^${NUMBER}\\s+${UNIT}$`);
 const UNIT_FIRST = new RegExp(`^${UNIT}\\s*${NUMBER}$`);
 const UNIT_LAST = new RegExp(`${UNIT}$`);
+const PART = new RegExp(`${NUMBER}${UNIT}`, 'g');
+const COMPOUND = new RegExp(`^(${NUMBER}${UNIT}){2,}$`);
 const OTHER_UNIT = new RegExp(`^${NUMBER}\\s*([^\\d\\s.,]\\S*)$`, 'u');
 
 /**
@@ -38,11 +40,19 @@ export function durationReason(text: string): string | undefined {
   if (SPACED.test(trimmed)) return 'written without a space before the unit, please';
   const unitFirst = UNIT_FIRST.exec(trimmed);
   if (unitFirst) return `the unit goes after the number: ${unitFirst[2] ?? ''}${unitFirst[1] ?? ''}`;
+  if (COMPOUND.test(trimmed)) return `one unit per duration, please: ${formatDuration(compoundSeconds(trimmed))}`;
   const unit = UNIT_LAST.exec(trimmed)?.[0] ?? '';
   const numberReason = decimalTextReason(trimmed.slice(0, trimmed.length - unit.length));
   if (numberReason !== undefined) return numberReason;
   const other = OTHER_UNIT.exec(trimmed);
   return other ? `unknown unit ${quote(other[2] ?? '')}; known: ms, s, m, h` : undefined;
+}
+
+/** The seconds 1m30s (several number-and-unit parts) adds up to. */
+function compoundSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, number, unit] of text.matchAll(PART)) seconds += Number(number) * (SECONDS_PER_UNIT[unit ?? 's'] ?? 1);
+  return seconds;
 }
 
 /** Parses `text` into seconds; undefined when it is not a duration or is above MAX_DURATION_SECONDS. */
