@@ -5,6 +5,7 @@ import type { CliIo } from './io.js';
 import { renderSweepReport } from './sweep-output.js';
 import { SWEEP_FORMATS } from './sweep-options.js';
 import { invalidValue, UsageError } from './usage-error.js';
+import { fileName } from './values.js';
 
 export interface MergeFlags {
   format?: string;
@@ -54,6 +55,7 @@ export function mergeCommand(files: readonly string[], flags: MergeFlags, io: Cl
   if (format === undefined) throw invalidValue('--format', `one of ${SWEEP_FORMATS.join(', ')}`, given);
   const chart = flags.chart === true;
   if (chart && format !== 'text') throw new UsageError(`--chart draws in the terminal, so it cannot be used with --format ${format} (use --format text)`);
+  for (const file of files) fileName('merge', file, 'NDJSON files from qsim sweep --shard K/N --format ndjson (- for stdin)');
   checkRepeats(files);
   const report = mergeShards(files.map(readOutput));
   if (chart && report.definition.slo.length === 0) throw new UsageError('--chart draws an SLO\'s metric, and this sweep has no --slo');

@@ -74,6 +74,13 @@ export function parameterValue(text: string, given = text): ModelParameter {
   return text;
 }
 
+/** Why a NAME=VALUE whose "=" is at `equals` (-1: none) and whose name is `name` names no parameter. */
+function setNameProblem(equals: number, name: string): string {
+  if (equals < 0) return 'no "=" between the name and the value';
+  if (name === '') return 'the name before "=" is missing';
+  return `${quote(name)} is not a parameter name`;
+}
+
 export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   const given = flags.set ?? [];
   if (flags.model === undefined) {
@@ -90,7 +97,7 @@ export function parseModelFlags(flags: ModelFlags): ModelChoice | undefined {
   for (const assignment of given) {
     const equals = assignment.indexOf('=');
     const name = equals < 0 ? '' : assignment.slice(0, equals).trim();
-    if (!isParameterName(name)) throw invalidValue('--set', EXPECTED, assignment);
+    if (!isParameterName(name)) throw invalidValue('--set', EXPECTED, assignment, setNameProblem(equals, name));
     if (Object.hasOwn(set, name)) throw invalidValue('--set', `${EXPECTED}, each name once`, assignment, `${quote(name)} is set twice`);
     set[name] = parameterValue(assignment.slice(equals + 1), assignment);
   }

@@ -6,6 +6,7 @@ import type { MergeFlags } from './merge-command.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 import type { RunFlags } from './run-options.js';
 import type { SweepFlags } from './sweep-options.js';
+import { invalidValue, quote } from './usage-error.js';
 
 const RUN_EXAMPLES = `
 Examples:
@@ -183,6 +184,23 @@ file or shard given twice, overlapping shards, missing points, a point whose val
 or seeds are not the sweep's) and exits 2. Whether a point meets each SLO is decided
 again from its figures.`;
 
+/**
+ * Every option of `command` that takes one value refuses a second
+ * (--items 3 --items 4, -n 3 --items 4): taking the last in silence would run
+ * something the user may not have meant. Repeatable options (--vary, --slo,
+ * --set) gather their values instead.
+ */
+function refuseRepeats(command: Command): void {
+  for (const option of command.options) {
+    if (!option.required || option.parseArg !== undefined) continue;
+    const name = option.long ?? option.flags;
+    option.argParser((value: string, previous: string | undefined) => {
+      if (previous !== undefined) throw invalidValue(name, 'one value', value, `already given as ${quote(previous)}`);
+      return value;
+    });
+  }
+}
+
 /** The options that describe a `qsim run` model, shared by run and sweep. */
 function withModelOptions(command: Command): Command {
   return command
@@ -304,5 +322,6 @@ Exit codes: 0 valid, 2 invalid (each problem on its own line: FILE:LINE: path: e
       setExitCode(validateCommand(file, io));
     });
 
+  for (const command of program.commands) refuseRepeats(command);
   return program;
 }

@@ -4,10 +4,10 @@ import { consumerNames, scenarioFromRunConfig, type RunConfig } from '../model/c
 import type { Scenario } from '../model/scenario.js';
 import { createDistribution } from '../model/distribution.js';
 import { MAX_CONCURRENCY, MAX_PRODUCERS, MAX_SLOTS } from '../model/limits.js';
-import { consumerNamedAsProducer, MAX_NAME_LENGTH, notAWholeCount } from '../model/names.js';
+import { consumerNamedAsProducer } from '../model/names.js';
 import { parseModelFlags, type ModelChoice } from './model-options.js';
 import { parseOutputFlags, type OutputChoice, type OutputFlags } from './output-options.js';
-import { consumerList, distribution, duration, fullPolicy, MAX_CONSUMERS, speedFactor, wholeNumber } from './values.js';
+import { consumerList, distribution, duration, fileName, fullPolicy, SCENARIO_FILE, speedFactor, wholeNumber } from './values.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
 import { RUN_DEFAULTS } from './run-defaults.js';
 
@@ -131,7 +131,7 @@ export function parseRunFlags(
       }
     }
     if (loadScenario === undefined) throw new Error('parseRunFlags needs loadScenario for --scenario');
-    scenario = loadScenario(flags.scenario);
+    scenario = loadScenario(fileName('--scenario', flags.scenario, SCENARIO_FILE));
   } else {
     config = parseRunConfig(flags, seedFlag ?? 0);
     scenario = { ...scenarioFromRunConfig(config), seed: seedFlag };
@@ -217,23 +217,10 @@ function parseReplications(flags: RunFlags, output: OutputChoice, seed: number):
   return { count, jobs: Math.min(jobs, count) };
 }
 
-/**
- * --consumers: a count or names, as consumerList reads them; a number that is
- * not a whole count (2.5, 2.0, -3, 1e1) is refused rather than taken for one
- * consumer's name.
- */
-function consumerCountOrNames(text: string): string[] | number {
-  if (notAWholeCount(text)) {
-    const expected = `a count from 1 to ${MAX_CONSUMERS} or comma-separated unique names of up to ${MAX_NAME_LENGTH} printable characters`;
-    throw invalidValue('--consumers', expected, text, 'a number, but not a whole count');
-  }
-  return consumerList('--consumers', text);
-}
-
 /** The single-stage pipeline described by the command line's model options. */
 function parseRunConfig(flags: RunFlags, seed: number): RunConfig {
   const producers = wholeNumber('--producers', flags.producers ?? RUN_DEFAULTS.producers, 1, MAX_PRODUCERS);
-  const consumers = consumerCountOrNames(flags.consumers ?? RUN_DEFAULTS.consumers);
+  const consumers = consumerList('--consumers', flags.consumers ?? RUN_DEFAULTS.consumers);
   const consumerCount = typeof consumers === 'number' ? consumers : consumers.length;
   const clash = typeof consumers === 'number' ? undefined : consumerNamedAsProducer([{ name: 'producers', producers }], consumers);
   if (clash !== undefined) {

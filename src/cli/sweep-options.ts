@@ -26,7 +26,7 @@ import { MAX_VALUES, parseValues, VALUES_SYNTAX } from '../sweep/values.js';
 import { isParameterName, parseModelFlags, parameterValue, type ModelChoice } from './model-options.js';
 import { MAX_JOBS, MODEL_FLAGS, parseRunFlags, type RunFlags } from './run-options.js';
 import { invalidValue, quote, UsageError } from './usage-error.js';
-import { MAX_CONSUMERS, wholeNumber } from './values.js';
+import { fileName, MAX_CONSUMERS, SCENARIO_FILE, wholeNumber } from './values.js';
 
 /** The strings commander hands over for `qsim sweep`; unchecked user input. */
 export interface SweepFlags extends Pick<RunFlags, keyof typeof MODEL_FLAGS | 'seed' | 'instant' | 'scenario' | 'model' | 'set'> {
@@ -314,7 +314,7 @@ function scenarioModel(flags: SweepFlags, specs: readonly VarySpec[]): Model {
       throw new UsageError(`${option} cannot be used with --scenario: the file describes the pipeline (vary a field of it with --vary stages.NAME.FIELD=…)`);
     }
   }
-  const file = flags.scenario as string;
+  const file = fileName('--scenario', flags.scenario ?? '', SCENARIO_FILE);
   const source = readScenarioDocument(readScenarioText(file), file);
   const raw = scenarioDocumentValue(source, file);
   const paths = specs.map((spec) => {

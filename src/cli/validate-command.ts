@@ -1,5 +1,6 @@
 import { loadScenario } from '../scenario/load.js';
 import type { CliIo } from './io.js';
+import { fileName, SCENARIO_FILE } from './values.js';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -7,7 +8,7 @@ function plural(count: number, word: string): string {
 
 /** `qsim validate FILE`: a one-line summary and exit 0, or every problem on its own line and exit 2. */
 export function validateCommand(file: string, io: CliIo): number {
-  const scenario = loadScenario(file);
+  const scenario = loadScenario(fileName('validate', file, SCENARIO_FILE));
   const sources = scenario.sources.map((s) => {
     const limits = [s.items !== Infinity ? plural(s.items, 'item') : '', s.duration !== Infinity ? `${s.duration}s` : '']
       .filter(Boolean)

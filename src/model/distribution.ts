@@ -14,7 +14,8 @@
  */
 import { InvalidArgumentError } from '../core/errors.js';
 import type { RandomStream } from '../core/random.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { durationReason, formatDuration, parseDuration } from './duration.js';
+import { countTextReason } from './number-text.js';
 import { quote } from './quote.js';
 
 // Bound once for the samplers (see src/core/random.ts: a global lookup per call is slow under jest).
@@ -278,7 +279,8 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
  * as parameters (Erlang's k is a whole number). Spaces around names and
  * parameters are allowed. On failure, `reason` points at the bad part:
  * missing ")", an unknown name (listing the known ones), a wrong number of
- * parameters, a parameter that is not a duration, or a value out of range.
+ * parameters, a parameter that is not a duration (and why, as durationReason
+ * says), or a value out of range.
  */
 export function parseDistribution(text: string): DistributionParse {
   const trimmed = text.trim();
@@ -288,6 +290,9 @@ export function parseDistribution(text: string): DistributionParse {
 
   const open = trimmed.indexOf('(');
   if (open < 0) {
+    // A duration written wrongly (1e3, 1000000001s, 5 sec) says why, as the duration options do.
+    const reason = durationReason(trimmed);
+    if (reason !== undefined) return fail(reason);
     if (!NAME.test(trimmed)) return fail();
     const name = trimmed.toLowerCase();
     return isKind(name)
@@ -314,6 +319,8 @@ export function parseDistribution(text: string): DistributionParse {
     const parameter = names[i] as string;
     if (name === 'erlang' && parameter === 'k') {
       const k = /^\d+$/.test(arg) ? Number(arg) : NaN;
+      const howWritten = countTextReason(arg);
+      if (howWritten !== undefined) return fail(`erlang's k ${quote(arg)}: ${howWritten}`);
       if (!(k >= 1 && k <= MAX_ERLANG_SHAPE)) {
         return fail(`erlang's k must be a whole number from 1 to ${MAX_ERLANG_SHAPE}, got ${quote(arg)}`);
       }
@@ -321,7 +328,10 @@ export function parseDistribution(text: string): DistributionParse {
       continue;
     }
     const seconds = parseDuration(arg);
-    if (seconds === undefined) return fail(`${name}'s ${parameter} ${quote(arg)} is not a duration`);
+    if (seconds === undefined) {
+      const reason = durationReason(arg);
+      return fail(`${name}'s ${parameter} ${quote(arg)}${reason === undefined ? ' is not a duration' : `: ${reason}`}`);
+    }
     numbers.push(seconds);
   }
   const spec = toSpec(name, numbers);

@@ -3,6 +3,9 @@
  * number with an optional unit, `ms`, `s`, `m` or `h`. A bare number means
  * seconds, as in the original script. Examples: 250ms, 0.5s, 2s, 1m, 1.5h, 3.
  */
+import { decimalTextReason } from './number-text.js';
+import { quote } from './quote.js';
+
 const DURATION = /^(\d+(?:\.\d*)?|\.\d+)(ms|s|m|h)?$/;
 const SECONDS_PER_UNIT: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };
 
@@ -11,11 +14,45 @@ export const MAX_DURATION_SECONDS = 1e9;
 
 export const DURATION_SYNTAX = 'a duration such as 250ms, 0.5s, 2s or 1m (a bare number means seconds)';
 
-/** Why `text`, which parseDuration refuses, is not a duration, when it is not plain (too long, or an exponent). */
+const UNIT = '(ms|s|m|h)';
+const NUMBER = String.raw`(\d+(?:\.\d*)?|\.\d+)`;
+const EXPONENT = new RegExp(`^${NUMBER}e[+-]?\\d+${UNIT}?$`, 'i');
+const NEGATIVE = new RegExp(`^-${NUMBER}${UNIT}?$`);
+const INFINITE = /^\+?(infinity|inf)$/i;
+const SPACED = new RegExp(`^${NUMBER}\\s+${UNIT}$`);
+const UNIT_FIRST = new RegExp(`^${UNIT}\\s*${NUMBER}$`);
+const UNIT_LAST = new RegExp(`${UNIT}$`);
+const PART = new RegExp(`${NUMBER}${UNIT}`, 'g');
+const COMPOUND = new RegExp(`^(${NUMBER}${UNIT}){2,}$`);
+const OTHER_UNIT = new RegExp(`^${NUMBER}\\s*([^\\d\\s.,]\\S*)$`, 'u');
+
+/**
+ * Why `text`, which parseDuration refuses, is not a duration, when that can
+ * be said: too long, an exponent, negative, a unit misplaced or unknown, or a
+ * number written otherwise than in plain decimal digits.
+ */
 export function durationReason(text: string): string | undefined {
-  const match = DURATION.exec(text.trim());
-  if (match) return `the longest is ${MAX_DURATION_SECONDS} s`;
-  return /^\s*(\d+(\.\d*)?|\.\d+)e[+-]?\d+(ms|s|m|h)?\s*$/i.test(text) ? 'written without an exponent, please' : undefined;
+  const trimmed = text.trim();
+  if (DURATION.test(trimmed) || INFINITE.test(trimmed)) return `the longest is ${MAX_DURATION_SECONDS} s`;
+  if (EXPONENT.test(trimmed)) return 'written without an exponent, please';
+  const negative = NEGATIVE.exec(trimmed);
+  if (negative) return Number(negative[1]) > 0 ? 'a duration cannot be negative' : 'written without "-", please';
+  if (SPACED.test(trimmed)) return 'written without a space before the unit, please';
+  const unitFirst = UNIT_FIRST.exec(trimmed);
+  if (unitFirst) return `the unit goes after the number: ${unitFirst[2] ?? ''}${unitFirst[1] ?? ''}`;
+  if (COMPOUND.test(trimmed)) return `one unit per duration, please: ${formatDuration(compoundSeconds(trimmed))}`;
+  const unit = UNIT_LAST.exec(trimmed)?.[0] ?? '';
+  const numberReason = decimalTextReason(trimmed.slice(0, trimmed.length - unit.length));
+  if (numberReason !== undefined) return numberReason;
+  const other = OTHER_UNIT.exec(trimmed);
+  return other ? `unknown unit ${quote(other[2] ?? '')}; known: ms, s, m, h` : undefined;
+}
+
+/** The seconds 1m30s (several number-and-unit parts) adds up to. */
+function compoundSeconds(text: string): number {
+  let seconds = 0;
+  for (const [, number, unit] of text.matchAll(PART)) seconds += Number(number) * (SECONDS_PER_UNIT[unit ?? 's'] ?? 1);
+  return seconds;
 }
 
 /** Parses `text` into seconds; undefined when it is not a duration or is above MAX_DURATION_SECONDS. */

@@ -6,7 +6,8 @@
  * for > and >=; for == the whole interval must be the value). A figure the run
  * could not measure (no item waited, so no wait.p95) meets nothing.
  */
-import { formatDuration, parseDuration } from '../model/duration.js';
+import { durationReason, formatDuration, parseDuration } from '../model/duration.js';
+import { decimalTextReason } from '../model/number-text.js';
 import { quote } from '../model/quote.js';
 import { findMetric, METRIC_NAMES, type Metric } from './metrics.js';
 
@@ -69,12 +70,17 @@ export function parseSlo(text: string): SloParse {
 function parseBound(metric: Metric, text: string): number | string {
   if (metric.unit === 'seconds') {
     const seconds = parseDuration(text);
-    return seconds ?? `${quote(text)} is not a duration (${metric.name} is in seconds: 2s, 250ms, or a bare number of seconds)`;
+    if (seconds !== undefined) return seconds;
+    // Why, as every duration option says (1e3, -1s, 5 sec); else what a bound in seconds looks like.
+    const reason = durationReason(text);
+    return reason !== undefined ? `${quote(text)}: ${reason}` : `${quote(text)} is not a duration (${metric.name} is in seconds: 2s, 250ms, or a bare number of seconds)`;
   }
   const match = NUMBER.exec(text);
   if (!match) {
     const asDuration = parseDuration(text) !== undefined;
-    return asDuration ? `${metric.name} is not a duration: compare it with a plain number, got ${quote(text)}` : `${quote(text)} is not a number`;
+    if (asDuration) return `${metric.name} is not a duration: compare it with a plain number, got ${quote(text)}`;
+    const reason = decimalTextReason(text.replace(/%$/, ''));
+    return reason !== undefined ? `${quote(text)}: ${reason}` : `${quote(text)} is not a number`;
   }
   const value = Number(match[1]);
   if (match[2] === '%') {

@@ -11,6 +11,7 @@
  * option it is given to is checked when the grid's points are built.
  */
 import { formatDuration, parseDuration } from '../model/duration.js';
+import { countTextReason } from '../model/number-text.js';
 import { quote } from '../model/quote.js';
 
 /** The most values one --vary may give, and the most points a sweep may have. */
@@ -78,6 +79,8 @@ function parseRange(text: string, fromText: string, toText: string, countText: s
     return { ok: true, values: Array.from({ length: count }, (_, i) => String(a + i * step)) };
   }
   const count = WHOLE.test(countText.trim()) ? Number(countText.trim()) : NaN;
+  const howWritten = countTextReason(countText.trim());
+  if (howWritten !== undefined) return fail(`the count after / in ${quote(text)}: ${howWritten}`);
   if (!(count >= 2 && count <= MAX_VALUES)) return fail(`the count after / in ${quote(text)} must be a whole number from 2 to ${MAX_VALUES}`);
   const plain = NUMBER.test(from) && NUMBER.test(to);
   const a = plain ? Number(from) : parseDuration(from);

@@ -30,6 +30,14 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     [['--seed', '-3'], /--seed/],
     [['--seed', 'x'], /--seed/],
     [['--speed', '2'], /--speed and --instant cannot be used together/],
+    [['--interval', '1e3'], /^qsim: --interval expects a duration or a distribution: .*, got "1e3" \(written without an exponent, please\)\n$/],
+    [['--interval', '1000000001s'], /^qsim: --interval expects a duration or a distribution: .*, got "1000000001s" \(the longest is 1000000000 s\)\n$/],
+    [['--interval', 'exp(1e3)'], /^qsim: --interval expects .*, got "exp\(1e3\)" \(exp's mean "1e3": written without an exponent, please\)\n$/],
+    [['--delay', 'uniform(3s,1s)'], /^qsim: --delay expects .*, got "uniform\(3s,1s\)" \(uniform's min 3s is above its max 1s\)\n$/],
+    [['--delay', '5 sec'], /^qsim: --delay expects .*, got "5 sec" \(unknown unit "sec"; known: ms, s, m, h\)\n$/],
+    [['--consumers', '1e1'], /^qsim: --consumers expects a count from 1 to 10000 .*, got "1e1" \(written in digits, please\)\n$/],
+    [['--items', '0x10'], /^qsim: --items expects a whole number >= 0, got "0x10" \(written in decimal digits, please\)\n$/],
+    [['--scenario', ''], /^qsim: --scenario expects a YAML or JSON scenario file, got "" \(it is empty\)\n$/],
     [['--frobnicate'], /unknown option '--frobnicate'/],
     [['--iterms', '3'], /unknown option '--iterms' \(Did you mean --items\?\)/],
     [['--items'], /option '-n, --items <n>' argument missing/],
@@ -37,10 +45,42 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     expectRunUsageError(args, pattern);
   });
 
-  test('--speed 0 is rejected', () => {
-    const result = qsim(['run', '--speed', '0']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/--speed expects a speed factor above 0/);
+  test.each([
+    ['0', 'at 0 virtual time would stand still'],
+    ['1e3', 'written without an exponent, please'],
+    ['2000000', 'the largest is 1000000'],
+  ])('--speed %s says why it is refused: %s', (speed, reason) => {
+    expectUsageError(['run', '--speed', speed], new RegExp(`^qsim: --speed expects a speed factor above 0 and up to 1000000 .*, got "${speed}" \\(${reason}\\)\n$`));
+  });
+
+  test.each([
+    [['run', '--instant', '--items', '3', '--items', '4'], '--items', '4', '3'],
+    [['run', '--instant', '-n', '3', '--items=4'], '--items', '4', '3'],
+    [['run', '--instant', '--interval', '1s', '-i', '2s'], '--interval', '2s', '1s'],
+    [['sweep', '--vary', 'consumers=1..2', '--seed', '1', '--seed', '2'], '--seed', '2', '1'],
+    [['merge', '--format', 'json', '-f', 'csv', 'shard.ndjson'], '--format', 'csv', 'json'],
+  ])('%j: an option given twice is refused, not overridden by the last', (args, option, second, first) => {
+    expectUsageError(args, new RegExp(`^qsim: ${option} expects one value, got "${second}" \\(already given as "${first}"\\)\n$`));
+  });
+
+  test('repeatable options still gather their values', () => {
+    const result = qsim(['sweep', '--vary', 'consumers=1..2', '--vary', 'concurrency=1..2', '--items', '5', '--seed', '1', '--format', 'csv']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(5); // a header and 2 x 2 points
+  });
+
+  test('surrounding whitespace is ignored, as by every option: --jobs " 4"', () => {
+    const spaced = qsim(['run', '--instant', '--seed', '1', '--items', '5', '--replications', '2', '--jobs', ' 4 ', '--format', 'json']);
+    const plain = qsim(['run', '--instant', '--seed', '1', '--items', '5', '--replications', '2', '--jobs', '4', '--format', 'json']);
+    expect(spaced.status).toBe(0);
+    expect(spaced.stdout).toBe(plain.stdout);
+  });
+
+  test.each([
+    [['validate', ''], /^qsim: validate expects a YAML or JSON scenario file, got "" \(it is empty\)\n$/],
+    [['merge', ' '], /^qsim: merge expects NDJSON files .*, got " " \(it is empty\)\n$/],
+  ])('%j: an empty file name is refused as such', (args, pattern) => {
+    expectUsageError(args, pattern);
   });
 
   test('an unknown command is rejected', () => {

@@ -8,7 +8,7 @@ import { capture } from './capture.js';
  * line on stderr that names the option or command, nothing on stdout), never a
  * stack trace or a crash. Every list that can start a run ends with options that
  * keep it small and fast: `--items 3 --instant` or `--items 0` (paced, so --speed
- * is checked too); they come last, so they win over earlier repeats.
+ * is checked too); they come last, so an earlier --items makes the list a repeat, refused.
  */
 
 const OPTIONS = [

@@ -181,8 +181,9 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
     [['--model', fixture('no-default.mjs')], `qsim: --model "${fixture('no-default.mjs')}" has no default export function: write "export default function model(sim, opts) { … }"\n`],
     [['--model', 'model.py'], 'qsim: --model expects a .mjs, .js, .cjs, .ts, .mts or .cts file, got "model.py"\n'],
     [['--set', 'batch=5'], 'qsim: --set gives parameters to a model, so it needs --model FILE\n'],
-    [['--model', DEMO, '--set', 'batch'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "batch"\n'],
-    [['--model', DEMO, '--set', '__proto__=1'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "__proto__=1"\n'],
+    [['--model', DEMO, '--set', 'batch'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "batch" (no "=" between the name and the value)\n'],
+    [['--model', DEMO, '--set', '=1'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "=1" (the name before "=" is missing)\n'],
+    [['--model', DEMO, '--set', '__proto__=1'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), got "__proto__=1" ("__proto__" is not a parameter name)\n'],
     [['--model', DEMO, '--set', 'a=1', '--set', 'a=2'], 'qsim: --set expects NAME=VALUE, NAME a letter or _ then letters, digits or _ (not __proto__), each name once, got "a=2" ("a" is set twice)\n'],
     // A number the model would not get as written (a double rounds it) is refused, as written.
     [['--model', DEMO, '--set', 'n=9007199254740993'], 'qsim: --set expects NAME=VALUE with a number a model gets as written, got "n=9007199254740993" (a whole number is held exactly only from -9007199254740991 to 9007199254740991)\n'],

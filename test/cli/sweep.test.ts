@@ -233,7 +233,7 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [[], /qsim sweep needs at least one --vary/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p96<2s'], /--slo expects METRIC OP VALUE .*METRIC one of throughput, wait\.mean, .*deadLettered\), got "wait\.p96<2s" \(unknown metric "wait\.p96"\)/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p95=2s'], /\(unknown operator "="; did you mean ==\?\)/],
-    [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2x'], /\("2x" is not a duration/],
+    [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2x'], /\("2x": unknown unit "x"; known: ms, s, m, h\)\n$/],
     [['--vary', 'consumers=1..3', '--slo', 'queue.max<2s'], /queue\.max is not a duration/],
     [['--vary', 'consumers=1..3', '--slo', 'wait.p95<2s', '--slo', 'wait.p95 < 2s'], /wait\.p95<2s is given twice/],
     [['--vary', 'consumers=1..3', '--shard', '1/3'], /--shard needs --seed/],
@@ -244,7 +244,7 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
     [['--vary', 'consumers=1..4/3'], /^qsim: --vary consumers=1\.\.4\/3: at consumers=2\.5: --consumers expects a whole number from 1 to 10000 \(a range gives consumer counts; list names with \|\), got "2\.5"/],
     [['--vary', 'consumers=1s..3s/3'], /^qsim: --vary consumers=1s\.\.3s\/3: at consumers=1s: --consumers expects a whole number/],
     [['--vary', 'consumers=2.0'], /^qsim: --vary consumers=2\.0: at consumers=2\.0: --consumers expects a count from 1 to 10000 or comma-separated .*, got "2\.0" \(a number, but not a whole count\)/],
-    [['--vary', 'consumers=1e1|2'], /at consumers=1e1: --consumers .*\(a number, but not a whole count\)/],
+    [['--vary', 'consumers=1e1|2'], /at consumers=1e1: --consumers .*\(written in digits, please\)/],
     [['--vary', 'consumers=1..3', '--replications', '0'], /--replications expects a whole number from 1 to 1000/],
     [['--vary', 'consumers=1..3', '--format', 'xml'], /--format expects one of text, json, csv, ndjson, got "xml"/],
     [['--vary', 'consumers=1..3', '--chart'], /--chart draws an SLO's metric .*give --slo too/],
@@ -264,11 +264,21 @@ describe('qsim sweep rejects bad input with one line and exit code 2, before run
 });
 
 describe('qsim run --consumers: a number that is not a whole count is refused, not taken for a name', () => {
-  test.each(['-3', '2.0', '2.5', '1e1', '+4', '.5'])('%s', (value) => {
-    const given = value.replace(/[.+]/g, '\\$&');
+  test.each([
+    ['-3', 'a number, but not a whole count'],
+    ['2.0', 'a number, but not a whole count'],
+    ['2.5', 'a number, but not a whole count'],
+    ['.5', 'a number, but not a whole count'],
+    ['1e1', 'written in digits, please'],
+    ['+4', 'written without "+", please'],
+    ['0x10', 'written in decimal digits, please'],
+    ['1_000', 'written without separators between the digits, please'],
+    ['\uff11\uff12', 'written with the digits 0-9, please'],
+  ])('%s (%s)', (value, reason) => {
+    const escape = (text: string): string => text.replace(/[.+()]/g, '\\$&');
     expectUsageError(
       ['run', '--instant', '--items', '3', '--consumers', value],
-      new RegExp(`^qsim: --consumers expects a count from 1 to 10000 or comma-separated unique names of up to 64 printable characters, got "${given}" \\(a number, but not a whole count\\)\n$`),
+      new RegExp(`^qsim: --consumers expects a count from 1 to 10000 or comma-separated unique names of up to 64 printable characters, got "${escape(value)}" \\(${escape(reason)}\\)\n$`),
     );
   });
 

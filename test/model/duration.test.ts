@@ -1,4 +1,4 @@
-import { formatDuration, parseDuration } from '../../src/model/duration.js';
+import { durationReason, formatDuration, parseDuration } from '../../src/model/duration.js';
 
 describe('parseDuration', () => {
   test.each([
@@ -45,5 +45,37 @@ describe('formatDuration round-trips', () => {
     for (const seconds of [0, 0.25, 0.278, 0.1 + 0.2, 1 / 3, 2.5, 3, 1e-7, 123.456789, 0.1234567891, 999999999.5]) {
       expect(parseDuration(formatDuration(seconds))).toBe(seconds);
     }
+  });
+});
+
+describe('durationReason says why a duration is refused', () => {
+  test.each([
+    ['1000000001s', 'the longest is 1000000000 s'],
+    ['Infinity', 'the longest is 1000000000 s'],
+    ['1e3', 'written without an exponent, please'],
+    ['2.5E-1s', 'written without an exponent, please'],
+    ['-1s', 'a duration cannot be negative'],
+    ['-0', 'written without "-", please'],
+    ['5 s', 'written without a space before the unit, please'],
+    ['s5', 'the unit goes after the number: 5s'],
+    ['ms 250', 'the unit goes after the number: 250ms'],
+    ['1m30s', 'one unit per duration, please: 90s'],
+    ['1h0m0.5s', 'one unit per duration, please: 3600.5s'],
+    ['1s500ms', 'one unit per duration, please: 1.5s'],
+    ['5sec', 'unknown unit "sec"; known: ms, s, m, h'],
+    ['2S', 'unknown unit "S"; known: ms, s, m, h'],
+    ['3 parsecs', 'unknown unit "parsecs"; known: ms, s, m, h'],
+    ['1,5s', 'written with "." for the decimal point, please'],
+    ['1_000ms', 'written without separators between the digits, please'],
+    ['0x10', 'written in decimal digits, please'],
+    ['\u0661\u0662s', 'written with the digits 0-9, please'],
+    ['+2s', 'written without "+", please'],
+  ])('%j: %s', (text, reason) => {
+    expect(parseDuration(text)).toBeUndefined();
+    expect(durationReason(text)).toBe(reason);
+  });
+
+  test.each(['', 'NaN', '1..2s', 'abc'])('%j: no reason beyond the syntax', (text) => {
+    expect(durationReason(text)).toBeUndefined();
   });
 });

@@ -55,7 +55,7 @@ describe('sweep --vary consumers', () => {
     expect(at('2.0')).toBe(
       '--vary consumers=2.0: at consumers=2.0: --consumers expects a count from 1 to 10000 or comma-separated unique names of up to 64 printable characters, got "2.0" (a number, but not a whole count)',
     );
-    expect(at('1|1e1')).toMatch(/at consumers=1e1: --consumers .*\(a number, but not a whole count\)/);
+    expect(at('1|1e1')).toMatch(/at consumers=1e1: --consumers .*\(written in digits, please\)/);
     expect(at('-3|2')).toMatch(/at consumers=-3: --consumers .*\(a number, but not a whole count\)/);
   });
 

@@ -60,6 +60,7 @@ describe('--vary VALUES', () => {
     ['..3', /needs a value on each side/],
     ['1s..2s/1', /count after \/ .* from 2/],
     ['1s..2s/x', /count after \//],
+    ['1s..2s/1e1', /^the count after \/ in "1s\.\.2s\/1e1": written in digits, please$/],
     ['a..b/3', /must both be numbers .* or durations/],
     [`1..${MAX_VALUES + 1}`, /more than 10000 values/],
   ])('%j is rejected: %s', (text, pattern) => {
