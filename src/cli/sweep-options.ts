@@ -276,7 +276,15 @@ function modelFileModel(flags: SweepFlags, specs: readonly VarySpec[], choice: M
   const model: Model = (values) => {
     const config = runOptions(options.map((a) => values[a] ?? '')).config as RunConfig;
     const set: Record<string, ModelParameter> = { ...choice.set };
-    for (const { name, a } of parameters) set[name] = parameterValue(values[a] ?? '');
+    for (const { name, a } of parameters) {
+      try {
+        set[name] = parameterValue(values[a] ?? '');
+      } catch (error) {
+        // The value came from a --vary, not a --set: name the --vary.
+        if (error instanceof UsageError) throw blame(specs, a, values, error.message);
+        throw error;
+      }
+    }
     const point: ModelPointData = { file: choice.path, path, options: modelOptionsData(config, set) };
     return { model: point };
   };

@@ -116,6 +116,7 @@ describe('qsim sweep --model', () => {
   test('bad --vary set.NAME values, names and combinations: one line naming the --vary, exit 2, nothing run', () => {
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=0|1'], /^qsim: --vary set\.batch: at set\.batch=0: the model refused these options: batch must be a whole number >= 1, got 0$/m);
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=2|many'], /--vary set\.batch: at set\.batch=many: .*got many/);
+    expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=2|9007199254740993'], /^qsim: --vary set\.batch=2\|9007199254740993: at set\.batch=9007199254740993: .*as written/);
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.1x=1..2'], /--vary expects set\.NAME=VALUES .*got "set\.1x=1\.\.2" \("1x" is not a parameter name\)/);
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=1..'], /--vary expects NAME=VALUES .*the range "1\.\." needs a value on each side/);
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=1..3', '--set', 'batch=2'], /--set batch=… cannot be used with --vary set\.batch=…/);
