@@ -51,15 +51,34 @@ export function durationReason(text: string): string | undefined {
 /** The seconds 1m30s (several number-and-unit parts) adds up to. */
 function compoundSeconds(text: string): number {
   let seconds = 0;
-  for (const [, number, unit] of text.matchAll(PART)) seconds += Number(number) * (SECONDS_PER_UNIT[unit ?? 's'] ?? 1);
+  for (const [, number, unit] of text.matchAll(PART)) seconds += secondsOf(number ?? '', unit ?? 's');
   return seconds;
+}
+
+/** Powers of ten up to 10^22, every one exact as a double. */
+const LARGEST_EXACT_POWER_OF_TEN = 22;
+
+/**
+ * `decimal` (plain digits, perhaps a point) of `unit` in seconds, rounded once:
+ * 700ms is the double nearest 0.7, as 0.7s is (700 × 0.001 would be
+ * 0.7000000000000001, so the same duration written two ways would make
+ * different runs). The digits times the unit's whole seconds, divided by a
+ * power of ten, are each exact when small enough, so only the division
+ * rounds; longer numbers fall back to a multiplication.
+ */
+function secondsOf(decimal: string, unit: string): number {
+  const [whole = '', fraction = ''] = decimal.split('.');
+  const perUnit = SECONDS_PER_UNIT[unit] ?? 1;
+  const scale = fraction.length + (unit === 'ms' ? 3 : 0);
+  const scaled = Number(whole + fraction) * (unit === 'ms' ? 1 : perUnit);
+  return Number.isSafeInteger(scaled) && scale <= LARGEST_EXACT_POWER_OF_TEN ? scaled / 10 ** scale : Number(decimal) * perUnit;
 }
 
 /** Parses `text` into seconds; undefined when it is not a duration or is above MAX_DURATION_SECONDS. */
 export function parseDuration(text: string): number | undefined {
   const match = DURATION.exec(text.trim());
   if (!match) return undefined;
-  const seconds = Number(match[1]) * (SECONDS_PER_UNIT[match[2] ?? 's'] ?? 1);
+  const seconds = secondsOf(match[1] ?? '', match[2] ?? 's');
   return Number.isFinite(seconds) && seconds <= MAX_DURATION_SECONDS ? seconds : undefined;
 }
 

@@ -71,7 +71,7 @@ describe('--explain', () => {
       qsim(['run', '--instant', '--quiet', '--seed', '1', '--items', '2000', '--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--consumers', '2', '--capacity', '5', '--on-full', 'drop-newest', '--explain']).stdout,
     );
     expect(text).toContain('Offered load ρ = 2.00: two consumers cannot keep up');
-    expect(text).toContain('the queue fills to its capacity of 5 and about 2.0 items per second are dropped');
+    expect(text).toContain('the queue keeps reaching its capacity of 5, and about 2.0 items per second (50.3% of them) are dropped');
     expect(text).toMatch(/M\/M\/2\/7 \(M\/M\/c\/K, exact\): predicted mean wait .*; drop probability \d+\.\d+%, simulated/);
   });
 

@@ -110,7 +110,7 @@ describe("a model's console output goes to stderr", () => {
       expect(result.stdout).not.toContain('chatty:');
       if (format === 'json') expect(() => JSON.parse(result.stdout)).not.toThrow();
       if (format === 'ndjson') for (const line of result.stdout.trimEnd().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
-      if (format === 'csv') expect(result.stdout.trimEnd().split('\n').every((line) => line.split(',').length === 21)).toBe(true);
+      if (format === 'csv') expect(result.stdout.trimEnd().split('\n').every((line) => line.split(',').length === 22)).toBe(true);
       // Every worker's lines arrive, none twice: the check builds are silent.
       expect(builds(result.stderr).map((line) => line.replace(/ seed=\d+/, '')).sort()).toEqual(['3', '4', '5', '6'].map((n) => `chatty: building items=${n}`));
       expect(result.stderr).toContain('chatty: producing items=6');

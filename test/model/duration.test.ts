@@ -22,6 +22,17 @@ describe('parseDuration', () => {
     },
   );
 
+  test('a duration is the double nearest its decimal value, whatever the unit: 700ms is 0.7s', () => {
+    for (let n = 0; n < 10000; n++) {
+      expect(parseDuration(`${n}ms`)).toBe(Number(`${n}e-3`));
+      expect(parseDuration(`${n / 10}ms`)).toBe(Number(`${n}e-4`));
+    }
+    expect(parseDuration('700ms')).toBe(parseDuration('0.7s'));
+    expect(parseDuration('1.1m')).toBe(66); // not 66.00000000000001
+    expect(parseDuration('0.7h')).toBe(2520);
+    expect(formatDuration(parseDuration('700ms') as number)).toBe('700ms');
+  });
+
   test('accepts the largest duration and rejects one beyond it', () => {
     expect(parseDuration('1000000000')).toBe(1e9);
     expect(parseDuration('277778h')).toBeUndefined();

@@ -25,6 +25,7 @@ describe('--vary VALUES', () => {
   test('a stepped range of durations gives N evenly spaced values, ends exact', () => {
     expect(values('0.5s..2s/4')).toEqual(['500ms', '1s', '1.5s', '2s']);
     expect(values('100ms..200ms/3')).toEqual(['100ms', '150ms', '200ms']);
+    expect(values('100ms..700ms/7')).toEqual(['100ms', '200ms', '300ms', '400ms', '500ms', '600ms', '700ms']);
   });
 
   test('a stepped range of plain numbers stays plain, without float noise', () => {
