@@ -135,7 +135,7 @@ Examples:
   $ qsim sweep --scenario examples/etl.yaml --vary stages.transform.workers=3..6 --slo 'system.p95<5s'
   $ qsim sweep --model examples/models/batching.ts --vary set.batch=1..10 --items 2000 --slo 'wait.p95<2s'
                                                a model written as code, over its --set batch parameter
-  $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --slo 'wait.p95<2s' --chart
+  $ qsim sweep --vary consumers=1..8 --interval 'exp(250ms)' --delay 'exp(1s)' --items 200000 --slo 'wait.p95<2s' --chart
   $ qsim sweep … --format json | jq '.recommendation'
   $ parallel qsim sweep … --seed 1 --shard {}/4 --format ndjson '>' shard-{}.ndjson ::: 1 2 3 4
   $ qsim merge shard-*.ndjson                  the table of the whole sweep, as without --shard

@@ -312,7 +312,21 @@ function checkRangeCounts(specs: readonly VarySpec[], keys: readonly (keyof type
 
 function blame(specs: readonly VarySpec[], a: number, values: readonly string[], message: string): UsageError {
   const spec = specs[a] as VarySpec;
-  return new UsageError(`--vary ${spec.text}: at ${describePoint([spec], [values[a] ?? ''])}: ${message}`);
+  const value = values[a] ?? '';
+  return new UsageError(`--vary ${spec.text}: at ${describePoint([spec], [value])}: ${message}${commaListHint(spec, value)}`);
+}
+
+/** A refused value with a comma outside parentheses (exp(1s),exp(2s)) was most likely meant as a list. */
+function commaListHint(spec: VarySpec, value: string): string {
+  // Consumer and worker names are comma-separated lists themselves.
+  if (spec.name === 'consumers' || spec.name.endsWith('.workers')) return '';
+  let depth = 0;
+  for (const character of value) {
+    if (character === '(') depth++;
+    else if (character === ')') depth--;
+    else if (character === ',' && depth === 0) return '; --vary separates values with |, not a comma: a|b|c';
+  }
+  return '';
 }
 
 /** Points of a scenario sweep: the file with each --vary's path set to its value, validated as qsim run --scenario does. */

@@ -293,6 +293,17 @@ describe('qsim run --consumers: a number that is not a whole count is refused, n
     expectUsageError(['sweep', '--vary', 'items=1..3', '--consumers', 'producer-1'], /^qsim: --consumers expects names other than the producers' \(producer-1\)/);
   });
 
+  test('values written with commas instead of | are refused with the hint to use |; consumer names keep their commas', () => {
+    expectUsageError(['sweep', '--vary', 'interval=exp(100ms),exp(200ms)', '--items', '10'], /\(unexpected ",exp\(200ms\)" after "\)"\); --vary separates values with \|, not a comma: a\|b\|c\n$/);
+    expectUsageError(['sweep', '--vary', 'items=10,20'], /got "10,20".*; --vary separates values with \|, not a comma/);
+    // A comma inside a distribution's parentheses is its own.
+    const inside = qsim(['sweep', '--vary', 'delay=uniform(1s,2s)|exp(1', '--items', '10']);
+    expect(inside.stderr).not.toContain('not a comma');
+    const names = qsim(['sweep', '--vary', 'consumers=Ann,Ann|Bo', '--items', '10']);
+    expect(names.status).toBe(2);
+    expect(names.stderr).not.toContain('not a comma');
+  });
+
   test("a consumer named as a producer is refused: the log's drop lines and the trace name workers", () => {
     expectUsageError(
       ['run', '--instant', '--items', '3', '--consumers', 'producer-1,x'],
