@@ -114,14 +114,22 @@ function barWidth(columns: number): number {
   return width >= 4 ? width : 0;
 }
 
+/**
+ * The header: "qsim live  t=…  speed …  seed …" on the left and the state on the right. The state is
+ * never cut while it fits (a paused run must say so): as the screen narrows, the title goes first, then
+ * the seed, then the speed, then the time.
+ */
 function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string {
   const { header } = s;
   const state = header.finished ? 'finished' : header.paused ? 'PAUSED' : 'running';
-  const left = `qsim live  t=${formatTime(header.time)}  speed ${formatSpeed(header.speed)}  seed ${header.seed}`;
-  const gap = columns - textWidth(left) - state.length;
-  const line = new Line().add(left, style.strong);
-  if (gap >= 2) line.add(' '.repeat(gap)).add(state, header.paused && !header.finished ? style.alert : same);
-  return line.render(columns);
+  const time = `t=${formatTime(header.time)}`;
+  const speed = `speed ${formatSpeed(header.speed)}`;
+  const seed = `seed ${header.seed}`;
+  const lefts = [['qsim live', time, speed, seed], [time, speed, seed], [time, speed], [time], []].map((parts) => parts.join('  '));
+  const left = lefts.find((text) => text === '' || textWidth(text) + 2 + state.length <= columns) ?? '';
+  const gap = Math.max(0, columns - textWidth(left) - state.length);
+  const line = new Line().add(left, style.strong).add(' '.repeat(gap));
+  return line.add(state, header.paused && !header.finished ? style.alert : same).render(columns);
 }
 
 function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle): string {

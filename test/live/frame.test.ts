@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { chalkFrameStyle } from '../../src/cli/chalk-styles.js';
 import { bar, formatSpeed, renderFrame, sparkline, type FrameStyle } from '../../src/live/frame.js';
 import type { LiveSnapshot } from '../../src/live/snapshot.js';
@@ -118,6 +119,67 @@ describe('renderFrame', () => {
     const lines = renderFrame(snapshot, { columns: 30, rows: 12 });
     expectExactSize(lines, 30, 12);
     expect(lines.find((l) => l.startsWith(' 名前'))).toMatch(/^ 名前名前名前名…/);
+  });
+});
+
+describe('the header at every width', () => {
+  const STATES = ['running', 'PAUSED', 'finished'] as const;
+  // The frame's header for a snapshot with these header fields, and nothing else to show.
+  function header(state: (typeof STATES)[number], fields: { time: number; speed: number; seed: number }, columns: number): string {
+    const snapshot: LiveSnapshot = {
+      header: { scenario: '', ...fields, paused: state === 'PAUSED', finished: state === 'finished' },
+      queues: [],
+      lanes: [],
+      log: [],
+    };
+    return stripSgr(renderFrame(snapshot, { columns, rows: 2, style: chalkFrameStyle() })[0] ?? '');
+  }
+  // What the left side may show, as the screen narrows: whole parts, dropped from the front of this list first.
+  const lefts = (f: { time: number; speed: number; seed: number }): string[] => {
+    const [time, speed, seed] = [`t=${f.time.toFixed(1)}s`, `speed ${formatSpeed(f.speed)}`, `seed ${f.seed}`];
+    return [`qsim live  ${time}  ${speed}  ${seed}`, `${time}  ${speed}  ${seed}`, `${time}  ${speed}`, time, ''];
+  };
+
+  test('from 8 columns (the longest state) up, the state shows whole at the right and the rest in whole parts', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATES),
+        fc.record({
+          time: fc.double({ min: 0, max: 1e9, noNaN: true }),
+          speed: fc.constantFrom(1 / 64, 0.5, 1, 2, 1024, 1_000_000),
+          seed: fc.oneof(fc.integer({ min: 0, max: 9 }), fc.maxSafeInteger()),
+        }),
+        fc.integer({ min: 8, max: 200 }),
+        (state, fields, columns) => {
+          const line = header(state, fields, columns);
+          expect(textWidth(line)).toBe(columns);
+          expect(line.endsWith(` ${state}`) || line === state).toBe(true);
+          const left = line.slice(0, line.length - state.length).trimEnd();
+          expect(lefts(fields)).toContain(left);
+          // Nothing was dropped that would have fitted.
+          const wider = lefts(fields).find((text) => text === left || text.length + 2 + state.length <= columns);
+          expect(wider).toBe(left);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('the demo at every width from 8 to 160 columns says PAUSED when paused', async () => {
+    const snapshot = await snapshotAt(DEMO, 7.5, { paused: true });
+    for (let columns = 8; columns <= 160; columns++) {
+      expect(stripSgr(renderFrame(snapshot, { columns, rows: 24 })[0] ?? '')).toMatch(/(^| )PAUSED$/);
+    }
+  });
+
+  test('at 40 columns the title goes first: time, speed and seed stay beside the state', async () => {
+    const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 40, rows: 10 });
+    expect(lines[0]).toBe('t=7.5s  speed 1x  seed 1         running');
+  });
+
+  test('narrower than the state, the state is cut rather than the time shown alone', () => {
+    const line = header('finished', { time: 1, speed: 1, seed: 1 }, 5);
+    expect(line).toBe('fini…');
   });
 });
 
