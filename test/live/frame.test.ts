@@ -62,7 +62,7 @@ describe('renderFrame', () => {
     const snapshots: LiveSnapshot[] = [
       await snapshotAt(DEMO, 7.5),
       await snapshotAt({ ...DEMO, consumers: Array.from({ length: 40 }, (_, i) => `worker-${i}`), capacity: 3, interval: 0.05 }, 2),
-      await snapshotAt({ ...DEMO, consumers: ['日本語の名前', '🙂', 'e\u0301'] }, 4),
+      await snapshotAt({ ...DEMO, consumers: ['日本語の名前', '🙂', 'e\u0301', '\u{1f469}\u200d\u{1f4bb}', '\u{1f3f3}\ufe0f\u200d\u{1f308}', '\u{1f44d}\u{1f3fd}'] }, 4),
     ];
     const styles = [undefined, chalkFrameStyle()];
     for (const snapshot of snapshots) {
@@ -112,6 +112,14 @@ describe('renderFrame', () => {
     expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
     expect(lines.find((l) => l.includes(' George '))).toMatch(/^<1> George .*<\/> *$/);
     expect(lines.find((l) => l.includes('[George] Got item: '))).toMatch(/^<1>\[George\] Got item: \d+ \(size \d+\)<\/> *$/);
+  });
+
+  test('emoji sequences (ZWJ, variation selector, skin tone) take two columns: the lanes line up after them', async () => {
+    const names = ['\u{1f469}\u200d\u{1f4bb}', '\u{1f3f3}\ufe0f\u200d\u{1f308}', '\u{1f44d}\u{1f3fd}', 'Ann'];
+    const lines = renderFrame(await snapshotAt({ ...DEMO, consumers: names }, 4), { columns: 80, rows: 24 });
+    const lanes = names.map((name) => lines.find((l) => l.startsWith(` ${name} `)) ?? '');
+    const stateColumns = lanes.map((lane) => textWidth(lane.slice(0, /(busy|idle|done)/.exec(lane)?.index)));
+    expect(stateColumns).toEqual([6, 6, 6, 6]);
   });
 
   test('wide names are cut by columns, not by characters', async () => {
