@@ -132,20 +132,34 @@ function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string
   return line.add(state, header.paused && !header.finished ? style.alert : same).render(columns);
 }
 
+/**
+ * "producers ███░░ 8/100 produced  BLOCKED: queue full": the state at the end is what needs seeing, so when
+ * the line is too long the bar goes first (the queue's stays), then the word "produced", then the state's detail.
+ */
 function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle): string {
   // With --duration alone there is no total to count towards: no bar, just the count.
   const known = Number.isFinite(p.total);
-  const count = known ? `${p.produced}/${p.total} produced` : `${p.produced} produced`;
+  const short = known ? `${p.produced}/${p.total}` : String(p.produced);
+  const long = `${short} produced`;
   const width = known ? barWidth(columns) : 0;
+  const blocked = p.blocked > 0;
+  const who = p.count === 1 ? '' : ` (${p.blocked} of ${p.count})`;
+  const done = p.count > 0 && p.done === p.count;
+  const [full, brief] = blocked ? [`BLOCKED: queue full${who}`, `BLOCKED${who}`] : done ? ['done', 'done'] : ['', ''];
+  const choices = [
+    { bar: width, count: long, state: full },
+    { bar: width, count: short, state: full },
+    { bar: 0, count: long, state: full },
+    { bar: 0, count: short, state: full },
+    { bar: 0, count: short, state: brief },
+  ];
+  const length = (c: { bar: number; count: string; state: string }): number =>
+    LABEL + (c.bar > 0 ? c.bar + 1 : 0) + c.count.length + (c.state === '' ? 0 : 2 + c.state.length);
+  const choice = choices.find((c) => length(c) <= columns) ?? { bar: 0, count: short, state: brief };
   const line = new Line().add('producers'.padEnd(LABEL));
-  if (width > 0) line.add(bar(p.produced, p.total, width) + ' ');
-  line.add(count);
-  if (p.blocked > 0) {
-    const who = p.count === 1 ? '' : ` (${p.blocked} of ${p.count})`;
-    line.add('  ').add(`BLOCKED: queue full${who}`, style.alert);
-  } else if (p.count > 0 && p.done === p.count) {
-    line.add('  done', style.dim);
-  }
+  if (choice.bar > 0) line.add(bar(p.produced, p.total, choice.bar) + ' ');
+  line.add(choice.count);
+  if (choice.state !== '') line.add('  ').add(choice.state, blocked ? style.alert : style.dim);
   return line.render(columns);
 }
 

@@ -107,6 +107,23 @@ describe('renderFrame', () => {
     expect(lines.find((l) => l.startsWith('queue '))).toMatch(/^queue {5}█{28} 2\/2 /);
   });
 
+  test('BLOCKED stays on the producers line at every width from 36 columns, the bar and the word "produced" going first', async () => {
+    const snapshot = await snapshotAt({ ...DEMO, capacity: 2, interval: 0.1, items: 100 }, 5);
+    expect(snapshot.producers.blocked).toBe(1);
+    for (let columns = 36; columns <= 160; columns++) {
+      const line = renderFrame(snapshot, { columns, rows: 24, style: markingStyle }).find((l) => l.startsWith('producers '));
+      expect(line).toMatch(/ {2}<!>BLOCKED(: queue full)?<\/!> *$/);
+    }
+    const at40 = renderFrame(snapshot, { columns: 40, rows: 24 }).find((l) => l.startsWith('producers '));
+    expect(at40).toBe('producers 10/100  BLOCKED: queue full   ');
+  });
+
+  test('done stays on the producers line at 40 columns', async () => {
+    const snapshot = await snapshotAt(DEMO, 11);
+    const line = renderFrame(snapshot, { columns: 40, rows: 24 }).find((l) => l.startsWith('producers '));
+    expect(line).toMatch(/^producers █+░* 20\/20 {2}done *$/);
+  });
+
   test('lanes and log lines are in their worker colour', async () => {
     const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24, style: markingStyle });
     expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
