@@ -42,6 +42,12 @@ export const FOOTER_KEYS = 'space pause · +/- speed · q quit';
 const FOOTER_KEYS_PAUSED = 'space resume · +/- speed · q quit';
 /** A finished run takes no keys but q: pausing or a new speed would do nothing. */
 const FOOTER_KEYS_FINISHED = 'q quit';
+/** On a narrow screen the keys go from the least needed: the speed, then pausing; q quit stays. */
+const FOOTERS = {
+  running: [FOOTER_KEYS, 'space pause · q quit', FOOTER_KEYS_FINISHED],
+  paused: [FOOTER_KEYS_PAUSED, 'space resume · q quit', FOOTER_KEYS_FINISHED],
+  finished: [FOOTER_KEYS_FINISHED],
+} as const;
 const SPARKS = '▁▂▃▄▅▆▇█';
 const FULL = '█';
 const EMPTY = '░';
@@ -163,17 +169,23 @@ function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle)
   return line.render(columns);
 }
 
+/** "queue     ███░░ 4 (max 7)    ▁▂▃▅": on a narrow screen the largest size goes first, then the bar. */
 function queueLine(q: QueueSnapshot, columns: number): string {
   const bounded = Number.isFinite(q.capacity);
   const scale = bounded ? q.capacity : Math.max(1, q.maxSeen);
-  const count = bounded ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
-  const countWidth = Math.max(count.length, 12);
-  const width = barWidth(columns);
+  const long = bounded ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
+  const short = bounded ? long : String(q.size);
+  let width = barWidth(columns);
+  const fits = (count: string): boolean => LABEL + (width > 0 ? width + 1 : 0) + count.length <= columns;
+  const count = fits(long) ? long : short;
+  if (!fits(count)) width = 0;
   const line = new Line().add(fit(q.name, LABEL - 1) + ' ');
   if (width > 0) line.add(bar(q.size, scale, width) + ' ');
-  line.add(count.padEnd(countWidth));
+  // The sparkline starts in the same column however the count's width changes.
+  const countWidth = Math.max(count.length, 12);
   const used = LABEL + (width > 0 ? width + 1 : 0) + countWidth + 1;
   const sparkWidth = Math.min(q.history.length, columns - used);
+  line.add(sparkWidth >= 4 ? count.padEnd(countWidth) : count);
   if (sparkWidth >= 4) line.add(' ').add(sparkline(q.history, scale, sparkWidth));
   return line.render(columns);
 }
@@ -294,7 +306,8 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
   if (rows === 0 || columns === 0) return Array.from({ length: rows }, () => '');
 
   const blank = ' '.repeat(columns);
-  const keys = s.header.finished ? FOOTER_KEYS_FINISHED : s.header.paused ? FOOTER_KEYS_PAUSED : FOOTER_KEYS;
+  const footers = FOOTERS[s.header.finished ? 'finished' : s.header.paused ? 'paused' : 'running'];
+  const keys = footers.find((text) => textWidth(text) <= columns) ?? FOOTER_KEYS_FINISHED;
   const footer = new Line().add(keys, style.dim).render(columns);
   if (rows === 1) return [headerLine(s, columns, style)];
 

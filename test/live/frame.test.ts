@@ -124,6 +124,25 @@ describe('renderFrame', () => {
     expect(line).toMatch(/^producers █+░* 20\/20 {2}done *$/);
   });
 
+  test('q quit stays in the footer at every width from 6 columns: the speed keys go first, then pausing', async () => {
+    const running = await snapshotAt(DEMO, 7.5);
+    const paused = await snapshotAt(DEMO, 7.5, { paused: true });
+    for (let columns = 6; columns <= 100; columns++) {
+      for (const snapshot of [running, paused]) expect(renderFrame(snapshot, { columns, rows: 24 }).at(-1)).toMatch(/q quit *$/);
+    }
+    expect(renderFrame(running, { columns: 30, rows: 24 }).at(-1)).toBe('space pause · q quit          ');
+    expect(renderFrame(paused, { columns: 30, rows: 24 }).at(-1)).toBe('space resume · q quit         ');
+  });
+
+  test('on a narrow screen the queue shows its size whole, leaving out the largest size seen, and never a cut padding', async () => {
+    const snapshot = await snapshotAt(DEMO, 7.5);
+    expect(renderFrame(snapshot, { columns: 30, rows: 24 }).find((l) => l.startsWith('queue '))).toBe('queue     ████████ 4 (max 4)  ');
+    expect(renderFrame(snapshot, { columns: 20, rows: 24 }).find((l) => l.startsWith('queue '))).toBe('queue     ████ 4    ');
+    for (let columns = 16; columns <= 100; columns++) {
+      expect(renderFrame(snapshot, { columns, rows: 24 }).find((l) => l.startsWith('queue '))).not.toContain('…');
+    }
+  });
+
   test('lanes and log lines are in their worker colour', async () => {
     const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24, style: markingStyle });
     expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
