@@ -29,7 +29,7 @@ function isTerminalOutput(stream: unknown): stream is TerminalOutput {
   return candidate?.isTTY === true && typeof candidate.on === 'function' && typeof candidate.off === 'function';
 }
 
-/** The terminal --live draws on, or a UsageError (exit 2) saying which side is not a terminal. */
+/** The terminal --live draws on, or a UsageError (exit 2) saying which side is not a terminal, or that it is a dumb one. */
 export function liveTerminal(io: CliIo): LiveTerminal {
   const input = io.stdin;
   const output: unknown = io.stdout;
@@ -38,6 +38,10 @@ export function liveTerminal(io: CliIo): LiveTerminal {
     throw new UsageError(
       `--live needs stdin and stdout to be a terminal, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not; drop --live to print the log instead`,
     );
+  }
+  // A dumb terminal (TERM=dumb: an editor's shell buffer, some CI logs) shows escape sequences as text.
+  if (io.env['TERM'] === 'dumb') {
+    throw new UsageError('--live needs a terminal that can move its cursor, but TERM=dumb says this one cannot; drop --live to print the log instead');
   }
   return { input, output };
 }

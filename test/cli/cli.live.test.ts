@@ -24,6 +24,14 @@ describe('qsim run --live: refusals', () => {
     expect(result.output).toContain('qsim: --live needs stdin and stdout to be a terminal, but stdout is not;');
     expect(result.output).not.toContain(ENTER_ALT_SCREEN);
   }, 30_000);
+
+  test('on a dumb terminal (TERM=dumb) it exits 2 with one line saying so, and leaves the screen alone', async () => {
+    const result = await qsimInPty(['run', '--live', '--seed', '1'], { env: { TERM: 'dumb' } }).done;
+    expect(result.status).toBe(2);
+    expect(result.output).toBe(
+      'qsim: --live needs a terminal that can move its cursor, but TERM=dumb says this one cannot; drop --live to print the log instead\r\n',
+    );
+  }, 30_000);
 });
 
 describe('qsim run --live in a pseudo-terminal', () => {
