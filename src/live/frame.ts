@@ -15,7 +15,7 @@
  *   footer        the keys
  */
 import type { LaneSnapshot, LiveSnapshot, ProcessLaneSnapshot, ProcessLaneState, ProducersSnapshot, QueueSnapshot } from './snapshot.js';
-import { fit, textWidth, truncate } from './text-width.js';
+import { fit, fitMiddle, textWidth, truncate } from './text-width.js';
 
 /** How the frame colours its parts; `plainStyle` colours nothing. */
 export interface FrameStyle {
@@ -179,7 +179,7 @@ function queueLine(q: QueueSnapshot, columns: number): string {
   const fits = (count: string): boolean => LABEL + (width > 0 ? width + 1 : 0) + count.length <= columns;
   const count = fits(long) ? long : short;
   if (!fits(count)) width = 0;
-  const line = new Line().add(fit(q.name, LABEL - 1) + ' ');
+  const line = new Line().add(fitMiddle(q.name, LABEL - 1) + ' ');
   if (width > 0) line.add(bar(q.size, scale, width) + ' ');
   // The sparkline starts in the same column however the count's width changes.
   const countWidth = Math.max(count.length, 12);
@@ -228,7 +228,7 @@ function laneLayout(lanes: readonly { name: string }[], total: number, columns: 
 function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style: FrameStyle): string {
   const state = lane.busy ? 'busy' : lane.done ? 'done' : 'idle';
   const item = lane.item === undefined ? '' : `#${lane.item}`;
-  let text = ` ${fit(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
+  let text = ` ${fitMiddle(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
   if (layout.bar > 0) text += `${bar(lane.busy ? lane.progress : 0, 1, layout.bar)} `;
   text += lane.busy ? percent(lane.progress) : '    ';
   if (layout.counts) text += `  ${String(lane.processed).padStart(layout.processed)} processed`;
@@ -270,7 +270,7 @@ function processLaneLayout(lanes: readonly ProcessLaneSnapshot[], columns: numbe
 }
 
 function processLaneLine(lane: ProcessLaneSnapshot, layout: ProcessLaneLayout, columns: number, style: FrameStyle): string {
-  let text = ` ${fit(lane.name, layout.name)} ${lane.state.padEnd(PROCESS_STATE_WIDTH)} `;
+  let text = ` ${fitMiddle(lane.name, layout.name)} ${lane.state.padEnd(PROCESS_STATE_WIDTH)} `;
   const sleeping = lane.state === 'busy' && lane.on !== '';
   // A sleep shows how far it has gone; any other wait says what it waits on.
   if (sleeping && layout.middle >= 4 + 5) text += `${bar(lane.progress, 1, layout.middle - 5)} ${percent(lane.progress)}`;

@@ -39,3 +39,29 @@ export function fit(text: string, columns: number): string {
   const cut = truncate(text, columns);
   return cut + ' '.repeat(Math.max(0, columns - textWidth(cut)));
 }
+
+/** The first of `clusters` that fit in `columns` columns. */
+function leading(clusters: readonly string[], columns: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const cluster of clusters) {
+    const width = textWidth(cluster);
+    if (used + width > columns) break;
+    out.push(cluster);
+    used += width;
+  }
+  return out;
+}
+
+/**
+ * `text` fitted to exactly `columns` columns, cut in the middle when too long, so names that differ only
+ * at the end stay apart: transform/worker-1 in 16 columns is "transfo…worker-1".
+ */
+export function fitMiddle(text: string, columns: number): string {
+  if (columns < 3 || textWidth(text) <= columns) return fit(text, columns);
+  const clusters = [...graphemes.segment(text.replace(UNPRINTABLE, '?'))].map(({ segment }) => segment);
+  // The end gets the larger half: it is where such names differ.
+  const tail = leading([...clusters].reverse(), Math.ceil((columns - 1) / 2)).reverse().join('');
+  const head = leading(clusters, columns - 1 - textWidth(tail)).join('');
+  return fit(head + ELLIPSIS + tail, columns);
+}

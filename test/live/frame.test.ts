@@ -150,6 +150,14 @@ describe('renderFrame', () => {
     expect(lines.find((l) => l.includes('[George] Got item: '))).toMatch(/^<1>\[George\] Got item: \d+ \(size \d+\)<\/> *$/);
   });
 
+  test('long names are cut in the middle, so workers and queues whose names differ at the end stay apart', async () => {
+    const snapshot = await snapshotAt({ ...DEMO, consumers: ['transform/worker-1', 'transform/worker-2'] }, 4);
+    const named = { ...snapshot, queues: snapshot.queues.map((q) => ({ ...q, name: 'enrichment-b' })) };
+    const lines = renderFrame(named, { columns: 80, rows: 24 });
+    expect(lines.filter((l) => / transfo…worker-[12] /.test(l))).toHaveLength(2);
+    expect(lines.some((l) => l.startsWith('enri…nt-b '))).toBe(true);
+  });
+
   test('emoji sequences (ZWJ, variation selector, skin tone) take two columns: the lanes line up after them', async () => {
     const names = ['\u{1f469}\u200d\u{1f4bb}', '\u{1f3f3}\ufe0f\u200d\u{1f308}', '\u{1f44d}\u{1f3fd}', 'Ann'];
     const lines = renderFrame(await snapshotAt({ ...DEMO, consumers: names }, 4), { columns: 80, rows: 24 });
@@ -162,7 +170,7 @@ describe('renderFrame', () => {
     const snapshot = await snapshotAt({ ...DEMO, consumers: ['名前名前名前名前名前名前', 'B'] }, 2);
     const lines = renderFrame(snapshot, { columns: 30, rows: 12 });
     expectExactSize(lines, 30, 12);
-    expect(lines.find((l) => l.startsWith(' 名前'))).toMatch(/^ 名前名前名前名…/);
+    expect(lines.find((l) => l.startsWith(' 名前'))).toMatch(/^ 名前名…名前名前 /);
   });
 });
 
