@@ -169,11 +169,19 @@ function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle)
   return line.render(columns);
 }
 
-/** "queue     ███░░ 4 (max 7)    ▁▂▃▅": on a narrow screen the largest size goes first, then the bar. */
-function queueLine(q: QueueSnapshot, columns: number): string {
+/** A queue's size as the frame shows it: against its capacity, or with the largest size seen. */
+function queueCount(q: QueueSnapshot): string {
+  return Number.isFinite(q.capacity) ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
+}
+
+/**
+ * "queue     ███░░ 4 (max 7)    ▁▂▃▅": on a narrow screen the largest size goes first, then the bar.
+ * `countWidth` is the same for every queue, so their sparklines start in one column.
+ */
+function queueLine(q: QueueSnapshot, columns: number, countWidth: number): string {
   const bounded = Number.isFinite(q.capacity);
   const scale = bounded ? q.capacity : Math.max(1, q.maxSeen);
-  const long = bounded ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
+  const long = queueCount(q);
   const short = bounded ? long : String(q.size);
   let width = barWidth(columns);
   const fits = (count: string): boolean => LABEL + (width > 0 ? width + 1 : 0) + count.length <= columns;
@@ -181,8 +189,6 @@ function queueLine(q: QueueSnapshot, columns: number): string {
   if (!fits(count)) width = 0;
   const line = new Line().add(fitMiddle(q.name, LABEL - 1) + ' ');
   if (width > 0) line.add(bar(q.size, scale, width) + ' ');
-  // The sparkline starts in the same column however the count's width changes.
-  const countWidth = Math.max(count.length, 12);
   const used = LABEL + (width > 0 ? width + 1 : 0) + countWidth + 1;
   const sparkWidth = Math.min(q.history.length, columns - used);
   line.add(sparkWidth >= 4 ? count.padEnd(countWidth) : count);
@@ -313,9 +319,10 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
 
   // Top: in order of importance, as far as the rows allow (the footer keeps the last row).
   const top = [headerLine(s, columns, style)];
+  const countWidth = Math.max(12, ...s.queues.map((q) => queueCount(q).length));
   const optional: string[] = [
     ...(s.producers ? [producersLine(s.producers, columns, style)] : []),
-    ...s.queues.map((q) => queueLine(q, columns)),
+    ...s.queues.map((q) => queueLine(q, columns, countWidth)),
   ];
   const roomy = rows >= 16;
   if (roomy) optional.unshift(new Line().add(s.header.scenario, style.dim).render(columns));

@@ -143,6 +143,20 @@ describe('renderFrame', () => {
     }
   });
 
+  test("the queues' sparklines start in one column, however wide their counts", async () => {
+    const snapshot = await snapshotAt(DEMO, 7.5);
+    const [queue] = snapshot.queues;
+    if (queue === undefined) throw new Error('the demo has a queue');
+    const queues = [
+      { ...queue, name: 'parse', size: 0, maxSeen: 14 },
+      { ...queue, name: 'transform', size: 175, maxSeen: 179 },
+    ];
+    const lines = renderFrame({ ...snapshot, queues }, { columns: 80, rows: 24 }).filter((l) => /^(parse|transform) /.test(l));
+    expect(lines).toHaveLength(2);
+    const sparks = lines.map((l) => textWidth(l.slice(0, /[▁▂▃▄▅▆▇█]+ *$/.exec(l)?.index)));
+    expect(sparks[0]).toBe(sparks[1]);
+  });
+
   test('lanes and log lines are in their worker colour', async () => {
     const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24, style: markingStyle });
     expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
