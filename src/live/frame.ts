@@ -15,7 +15,7 @@
  *   footer        the keys
  */
 import type { LaneSnapshot, LiveSnapshot, ProcessLaneSnapshot, ProcessLaneState, ProducersSnapshot, QueueSnapshot } from './snapshot.js';
-import { fit, fitMiddle, textWidth, truncate } from './text-width.js';
+import { fit, fitMiddle, printable, textWidth, truncate } from './text-width.js';
 
 /** How the frame colours its parts; `plainStyle` colours nothing. */
 export interface FrameStyle {
@@ -56,7 +56,10 @@ const RULE = '─';
 const LABEL = 10;
 const MAX_BAR = 40;
 
-/** A line made of pieces, each styled on its own, cut and padded to an exact width. */
+/**
+ * A line made of pieces, each styled on its own, cut and padded to an exact width. Text from outside (a
+ * model's log lines) may hold escape sequences: they are written as '?', never sent to the terminal.
+ */
 class Line {
   readonly #pieces: { text: string; style: (text: string) => string }[] = [];
 
@@ -71,7 +74,7 @@ class Line {
     for (const { text, style } of this.#pieces) {
       if (left <= 0) break;
       const width = textWidth(text);
-      const shown = width <= left ? text : truncate(text, left);
+      const shown = width <= left ? printable(text) : truncate(text, left);
       out += style(shown);
       left -= width <= left ? width : textWidth(shown);
     }

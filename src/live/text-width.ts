@@ -8,10 +8,16 @@
 import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-// Controls, format characters and the like would move the cursor or vanish; show them as '?'.
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
+// Controls (an escape sequence would clear the screen or move the cursor mid-frame), bidi controls
+// (they would reorder the rest of the row) and code points with no glyph: shown as '?'.
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 export const ELLIPSIS = '…';
+
+/** `text` as a frame may write it: what would act on the terminal rather than show is a '?'. */
+export function printable(text: string): string {
+  return ASCII_PRINTABLE.test(text) ? text : text.replace(UNPRINTABLE, '?');
+}
 
 export function textWidth(text: string): number {
   return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text.replace(UNPRINTABLE, '?'));

@@ -157,6 +157,15 @@ describe('renderFrame', () => {
     expect(sparks[0]).toBe(sparks[1]);
   });
 
+  test("escape sequences and bidi controls in a model's log lines are shown as '?', never sent to the terminal", async () => {
+    const snapshot = await snapshotAt(DEMO, 7.5);
+    const log = [{ text: '\u001b[2J\u001b[Hcleared \u202eflipped', colour: -1 }];
+    const lines = renderFrame({ ...snapshot, log }, { columns: 80, rows: 24 });
+    expect(lines.join('')).not.toContain('\u001b');
+    expect(lines.join('')).not.toContain('\u202e');
+    expect(lines).toContain('?[2J?[Hcleared ?flipped'.padEnd(80));
+  });
+
   test('lanes and log lines are in their worker colour', async () => {
     const lines = renderFrame(await snapshotAt(DEMO, 7.5), { columns: 80, rows: 24, style: markingStyle });
     expect(lines.find((l) => l.includes(' Fred '))).toMatch(/^<0> Fred .*<\/> *$/);
