@@ -11,7 +11,10 @@ export interface RunOptions {
   pacing?: Pacing;
   timers?: Timers;
   observers?: readonly RunObserver[];
-  /** Aborting stops the run where it stands; runFinished still reports the queues as they were left. */
+  /**
+   * Aborting stops the run where it stands (in a paced run, where the wall clock has brought virtual time);
+   * runFinished still reports the queues as they were left.
+   */
   signal?: AbortSignal;
 }
 
