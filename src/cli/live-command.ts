@@ -1,4 +1,5 @@
 import { WallClockPacing } from '../core/pacing.js';
+import type { RunFinished } from '../model/events.js';
 import { startScenario, type RunHandle } from '../model/run.js';
 import { plainStyle } from '../live/frame.js';
 import { LiveState } from '../live/live-state.js';
@@ -28,7 +29,7 @@ function isTerminalOutput(stream: unknown): stream is TerminalOutput {
   return candidate?.isTTY === true && typeof candidate.on === 'function' && typeof candidate.off === 'function';
 }
 
-/** The terminal --live draws on, or a UsageError (exit 2) saying which side is not a terminal. */
+/** The terminal --live draws on, or a UsageError (exit 2) saying which side is not a terminal, or that it is a dumb one. */
 export function liveTerminal(io: CliIo): LiveTerminal {
   const input = io.stdin;
   const output: unknown = io.stdout;
@@ -37,6 +38,10 @@ export function liveTerminal(io: CliIo): LiveTerminal {
     throw new UsageError(
       `--live needs stdin and stdout to be a terminal, but ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not; drop --live to print the log instead`,
     );
+  }
+  // A dumb terminal (TERM=dumb: an editor's shell buffer, some CI logs) shows escape sequences as text.
+  if (io.env['TERM'] === 'dumb') {
+    throw new UsageError('--live needs a terminal that can move its cursor, but TERM=dumb says this one cannot; drop --live to print the log instead');
   }
   return { input, output };
 }
@@ -101,26 +106,37 @@ export async function watchRun<T>(view: LiveView, running: Promise<T>, stop: Abo
   return finished;
 }
 
+/**
+ * The note on stderr after a stop: when it was asked for (the first key or signal) and, when the run went
+ * on after it (workers finishing what they held), when it ended, as the final frame shows.
+ */
+export function stoppedLine(stopped: { readonly reason: string; readonly at: number }, finished: RunFinished, total: number): string {
+  const [at, end] = [stopped.at.toFixed(1), finished.time.toFixed(1)];
+  const when = end === at ? `at t=${at}s` : `at t=${at}s and ended at t=${end}s`;
+  return `qsim: stopped (${stopped.reason}) ${when}: ${finished.produced}${total === Infinity ? '' : ` of ${total}`} items produced, ${finished.consumed} consumed\n`;
+}
+
 export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTerminal): Promise<number> {
   const pacing = new WallClockPacing({ speed: run.pacing.kind === 'wall-clock' ? run.pacing.speed : 1 });
   await prepareDisplayWidths(scenarioNames(run.scenario)); // the log's tags line up names by terminal columns
   const state = new LiveState();
   const stop = new AbortController();
   let exitCode = 0;
-  let stoppedBy: string | undefined;
+  let stoppedBy: { readonly reason: string; readonly at: number } | undefined;
   let viewError: unknown;
   const started: { handle?: RunHandle } = {};
   // The first q or Ctrl-C stops the run as Ctrl-C does without --live: producers stop, workers finish
   // what they hold (at the run's pace, shown in the view), then it ends. A second one, or an error, stops it at once.
   const end = (code: number, reason: string): void => {
     if (stop.signal.aborted) return;
-    const first = stoppedBy === undefined;
     exitCode = code;
-    stoppedBy = reason;
-    if (first && reason !== 'error' && started.handle) {
-      if (pacing.paused) pacing.resume();
+    // Either stop happens where the view's clock stands; a paused clock would never get there.
+    if (pacing.paused) pacing.resume();
+    if (stoppedBy === undefined && reason !== 'error' && started.handle) {
+      stoppedBy = { reason, at: pacing.virtualTime() };
       started.handle.interrupt();
     } else {
+      stoppedBy ??= { reason, at: pacing.virtualTime() };
       stop.abort();
     }
   };
@@ -131,11 +147,6 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   started.handle = startScenario(run.scenario, run.seed, { pacing, observers: [state], signal: stop.signal });
   const finished = await watchRun(view, started.handle.finished, stop, () => viewError);
   io.stdout.write(finalLine(finished));
-  if (stoppedBy !== undefined) {
-    const total = run.scenario.sources.reduce((n, s) => n + s.items, 0);
-    io.stderr.write(
-      `qsim: stopped (${stoppedBy}) at t=${finished.time.toFixed(1)}s: ${finished.produced}${total === Infinity ? '' : ` of ${total}`} items produced, ${finished.consumed} consumed\n`,
-    );
-  }
+  if (stoppedBy !== undefined) io.stderr.write(stoppedLine(stoppedBy, finished, run.scenario.sources.reduce((n, s) => n + s.items, 0)));
   return exitCode;
 }

@@ -51,6 +51,8 @@ export async function runModelLive(run: RunInvocation, model: ModelChoice, build
     if (stop.signal.aborted) return;
     exitCode = code;
     stoppedBy = reason;
+    // The run stops where the view's clock stands; a paused clock would never get there.
+    if (pacing.paused) pacing.resume();
     stop.abort();
   };
   const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });

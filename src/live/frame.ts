@@ -15,7 +15,7 @@
  *   footer        the keys
  */
 import type { LaneSnapshot, LiveSnapshot, ProcessLaneSnapshot, ProcessLaneState, ProducersSnapshot, QueueSnapshot } from './snapshot.js';
-import { fit, textWidth, truncate } from './text-width.js';
+import { fit, fitMiddle, printable, textWidth, truncate } from './text-width.js';
 
 /** How the frame colours its parts; `plainStyle` colours nothing. */
 export interface FrameStyle {
@@ -42,6 +42,12 @@ export const FOOTER_KEYS = 'space pause · +/- speed · q quit';
 const FOOTER_KEYS_PAUSED = 'space resume · +/- speed · q quit';
 /** A finished run takes no keys but q: pausing or a new speed would do nothing. */
 const FOOTER_KEYS_FINISHED = 'q quit';
+/** On a narrow screen the keys go from the least needed: the speed, then pausing; q quit stays. */
+const FOOTERS = {
+  running: [FOOTER_KEYS, 'space pause · q quit', FOOTER_KEYS_FINISHED],
+  paused: [FOOTER_KEYS_PAUSED, 'space resume · q quit', FOOTER_KEYS_FINISHED],
+  finished: [FOOTER_KEYS_FINISHED],
+} as const;
 const SPARKS = '▁▂▃▄▅▆▇█';
 const FULL = '█';
 const EMPTY = '░';
@@ -50,7 +56,10 @@ const RULE = '─';
 const LABEL = 10;
 const MAX_BAR = 40;
 
-/** A line made of pieces, each styled on its own, cut and padded to an exact width. */
+/**
+ * A line made of pieces, each styled on its own, cut and padded to an exact width. Text from outside (a
+ * model's log lines) may hold escape sequences: they are written as '?', never sent to the terminal.
+ */
 class Line {
   readonly #pieces: { text: string; style: (text: string) => string }[] = [];
 
@@ -65,7 +74,7 @@ class Line {
     for (const { text, style } of this.#pieces) {
       if (left <= 0) break;
       const width = textWidth(text);
-      const shown = width <= left ? text : truncate(text, left);
+      const shown = width <= left ? printable(text) : truncate(text, left);
       out += style(shown);
       left -= width <= left ? width : textWidth(shown);
     }
@@ -114,44 +123,78 @@ function barWidth(columns: number): number {
   return width >= 4 ? width : 0;
 }
 
+/**
+ * The header: "qsim live  t=…  speed …  seed …" on the left and the state on the right. The state is
+ * never cut while it fits (a paused run must say so): as the screen narrows, the title goes first, then
+ * the seed, then the speed, then the time.
+ */
 function headerLine(s: LiveSnapshot, columns: number, style: FrameStyle): string {
   const { header } = s;
   const state = header.finished ? 'finished' : header.paused ? 'PAUSED' : 'running';
-  const left = `qsim live  t=${formatTime(header.time)}  speed ${formatSpeed(header.speed)}  seed ${header.seed}`;
-  const gap = columns - textWidth(left) - state.length;
-  const line = new Line().add(left, style.strong);
-  if (gap >= 2) line.add(' '.repeat(gap)).add(state, header.paused && !header.finished ? style.alert : same);
-  return line.render(columns);
+  const time = `t=${formatTime(header.time)}`;
+  const speed = `speed ${formatSpeed(header.speed)}`;
+  const seed = `seed ${header.seed}`;
+  const lefts = [['qsim live', time, speed, seed], [time, speed, seed], [time, speed], [time], []].map((parts) => parts.join('  '));
+  const left = lefts.find((text) => text === '' || textWidth(text) + 2 + state.length <= columns) ?? '';
+  const gap = Math.max(0, columns - textWidth(left) - state.length);
+  const line = new Line().add(left, style.strong).add(' '.repeat(gap));
+  return line.add(state, header.paused && !header.finished ? style.alert : same).render(columns);
 }
 
+/**
+ * "producers ███░░ 8/100 produced  BLOCKED: queue full": the state at the end is what needs seeing, so when
+ * the line is too long the bar goes first (the queue's stays), then the word "produced", then the state's detail.
+ */
 function producersLine(p: ProducersSnapshot, columns: number, style: FrameStyle): string {
   // With --duration alone there is no total to count towards: no bar, just the count.
   const known = Number.isFinite(p.total);
-  const count = known ? `${p.produced}/${p.total} produced` : `${p.produced} produced`;
+  const short = known ? `${p.produced}/${p.total}` : String(p.produced);
+  const long = `${short} produced`;
   const width = known ? barWidth(columns) : 0;
+  const blocked = p.blocked > 0;
+  const who = p.count === 1 ? '' : ` (${p.blocked} of ${p.count})`;
+  const done = p.count > 0 && p.done === p.count;
+  const [full, brief] = blocked ? [`BLOCKED: queue full${who}`, `BLOCKED${who}`] : done ? ['done', 'done'] : ['', ''];
+  const choices = [
+    { bar: width, count: long, state: full },
+    { bar: width, count: short, state: full },
+    { bar: 0, count: long, state: full },
+    { bar: 0, count: short, state: full },
+    { bar: 0, count: short, state: brief },
+  ];
+  const length = (c: { bar: number; count: string; state: string }): number =>
+    LABEL + (c.bar > 0 ? c.bar + 1 : 0) + c.count.length + (c.state === '' ? 0 : 2 + c.state.length);
+  const choice = choices.find((c) => length(c) <= columns) ?? { bar: 0, count: short, state: brief };
   const line = new Line().add('producers'.padEnd(LABEL));
-  if (width > 0) line.add(bar(p.produced, p.total, width) + ' ');
-  line.add(count);
-  if (p.blocked > 0) {
-    const who = p.count === 1 ? '' : ` (${p.blocked} of ${p.count})`;
-    line.add('  ').add(`BLOCKED: queue full${who}`, style.alert);
-  } else if (p.count > 0 && p.done === p.count) {
-    line.add('  done', style.dim);
-  }
+  if (choice.bar > 0) line.add(bar(p.produced, p.total, choice.bar) + ' ');
+  line.add(choice.count);
+  if (choice.state !== '') line.add('  ').add(choice.state, blocked ? style.alert : style.dim);
   return line.render(columns);
 }
 
-function queueLine(q: QueueSnapshot, columns: number): string {
+/** A queue's size as the frame shows it: against its capacity, or with the largest size seen. */
+function queueCount(q: QueueSnapshot): string {
+  return Number.isFinite(q.capacity) ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
+}
+
+/**
+ * "queue     ███░░ 4 (max 7)    ▁▂▃▅": on a narrow screen the largest size goes first, then the bar.
+ * `countWidth` is the same for every queue, so their sparklines start in one column.
+ */
+function queueLine(q: QueueSnapshot, columns: number, countWidth: number): string {
   const bounded = Number.isFinite(q.capacity);
   const scale = bounded ? q.capacity : Math.max(1, q.maxSeen);
-  const count = bounded ? `${q.size}/${q.capacity}` : `${q.size} (max ${q.maxSeen})`;
-  const countWidth = Math.max(count.length, 12);
-  const width = barWidth(columns);
-  const line = new Line().add(fit(q.name, LABEL - 1) + ' ');
+  const long = queueCount(q);
+  const short = bounded ? long : String(q.size);
+  let width = barWidth(columns);
+  const fits = (count: string): boolean => LABEL + (width > 0 ? width + 1 : 0) + count.length <= columns;
+  const count = fits(long) ? long : short;
+  if (!fits(count)) width = 0;
+  const line = new Line().add(fitMiddle(q.name, LABEL - 1) + ' ');
   if (width > 0) line.add(bar(q.size, scale, width) + ' ');
-  line.add(count.padEnd(countWidth));
   const used = LABEL + (width > 0 ? width + 1 : 0) + countWidth + 1;
   const sparkWidth = Math.min(q.history.length, columns - used);
+  line.add(sparkWidth >= 4 ? count.padEnd(countWidth) : count);
   if (sparkWidth >= 4) line.add(' ').add(sparkline(q.history, scale, sparkWidth));
   return line.render(columns);
 }
@@ -194,7 +237,7 @@ function laneLayout(lanes: readonly { name: string }[], total: number, columns: 
 function laneLine(lane: LaneSnapshot, layout: LaneLayout, columns: number, style: FrameStyle): string {
   const state = lane.busy ? 'busy' : lane.done ? 'done' : 'idle';
   const item = lane.item === undefined ? '' : `#${lane.item}`;
-  let text = ` ${fit(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
+  let text = ` ${fitMiddle(lane.name, layout.name)} ${state} ${item.padEnd(layout.item)} `;
   if (layout.bar > 0) text += `${bar(lane.busy ? lane.progress : 0, 1, layout.bar)} `;
   text += lane.busy ? percent(lane.progress) : '    ';
   if (layout.counts) text += `  ${String(lane.processed).padStart(layout.processed)} processed`;
@@ -236,7 +279,7 @@ function processLaneLayout(lanes: readonly ProcessLaneSnapshot[], columns: numbe
 }
 
 function processLaneLine(lane: ProcessLaneSnapshot, layout: ProcessLaneLayout, columns: number, style: FrameStyle): string {
-  let text = ` ${fit(lane.name, layout.name)} ${lane.state.padEnd(PROCESS_STATE_WIDTH)} `;
+  let text = ` ${fitMiddle(lane.name, layout.name)} ${lane.state.padEnd(PROCESS_STATE_WIDTH)} `;
   const sleeping = lane.state === 'busy' && lane.on !== '';
   // A sleep shows how far it has gone; any other wait says what it waits on.
   if (sleeping && layout.middle >= 4 + 5) text += `${bar(lane.progress, 1, layout.middle - 5)} ${percent(lane.progress)}`;
@@ -272,15 +315,17 @@ export function renderFrame(s: LiveSnapshot, options: FrameOptions): string[] {
   if (rows === 0 || columns === 0) return Array.from({ length: rows }, () => '');
 
   const blank = ' '.repeat(columns);
-  const keys = s.header.finished ? FOOTER_KEYS_FINISHED : s.header.paused ? FOOTER_KEYS_PAUSED : FOOTER_KEYS;
+  const footers = FOOTERS[s.header.finished ? 'finished' : s.header.paused ? 'paused' : 'running'];
+  const keys = footers.find((text) => textWidth(text) <= columns) ?? FOOTER_KEYS_FINISHED;
   const footer = new Line().add(keys, style.dim).render(columns);
   if (rows === 1) return [headerLine(s, columns, style)];
 
   // Top: in order of importance, as far as the rows allow (the footer keeps the last row).
   const top = [headerLine(s, columns, style)];
+  const countWidth = Math.max(12, ...s.queues.map((q) => queueCount(q).length));
   const optional: string[] = [
     ...(s.producers ? [producersLine(s.producers, columns, style)] : []),
-    ...s.queues.map((q) => queueLine(q, columns)),
+    ...s.queues.map((q) => queueLine(q, columns, countWidth)),
   ];
   const roomy = rows >= 16;
   if (roomy) optional.unshift(new Line().add(s.header.scenario, style.dim).render(columns));

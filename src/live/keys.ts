@@ -44,25 +44,20 @@ export function splitKeys(chunk: string): string[] {
   return keys;
 }
 
-function clampSpeed(speed: number): number {
-  return Math.min(MAX_LIVE_SPEED, Math.max(MIN_LIVE_SPEED, speed));
-}
-
-/** What pressing `key` asks for. A speed already at its bound asks for nothing. */
+/**
+ * What pressing `key` asks for. A speed at its bound, or beyond it (--speed 0.001), asks for nothing: a key
+ * never moves the speed the other way.
+ */
 export function keyAction(key: string, context: KeyContext): KeyAction {
   switch (key) {
     case ' ':
       return { kind: context.paused ? 'resume' : 'pause' };
     case '+':
-    case '=': {
-      const speed = clampSpeed(context.speed * 2);
-      return speed === context.speed ? { kind: 'none' } : { kind: 'speed', speed };
-    }
+    case '=':
+      return context.speed >= MAX_LIVE_SPEED ? { kind: 'none' } : { kind: 'speed', speed: Math.min(MAX_LIVE_SPEED, context.speed * 2) };
     case '-':
-    case '_': {
-      const speed = clampSpeed(context.speed / 2);
-      return speed === context.speed ? { kind: 'none' } : { kind: 'speed', speed };
-    }
+    case '_':
+      return context.speed <= MIN_LIVE_SPEED ? { kind: 'none' } : { kind: 'speed', speed: Math.max(MIN_LIVE_SPEED, context.speed / 2) };
     case 'q':
     case 'Q':
       return { kind: 'quit', key: 'q' };

@@ -8,10 +8,16 @@
 import stringWidth from 'string-width';
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-// Controls, format characters and the like would move the cursor or vanish; show them as '?'.
-const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}]/gu;
+// Controls (an escape sequence would clear the screen or move the cursor mid-frame), bidi controls
+// (they would reorder the rest of the row) and code points with no glyph: shown as '?'.
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 const ASCII_PRINTABLE = /^[\x20-\x7e]*$/;
 export const ELLIPSIS = '…';
+
+/** `text` as a frame may write it: what would act on the terminal rather than show is a '?'. */
+export function printable(text: string): string {
+  return ASCII_PRINTABLE.test(text) ? text : text.replace(UNPRINTABLE, '?');
+}
 
 export function textWidth(text: string): number {
   return ASCII_PRINTABLE.test(text) ? text.length : stringWidth(text.replace(UNPRINTABLE, '?'));
@@ -38,4 +44,30 @@ export function truncate(text: string, columns: number): string {
 export function fit(text: string, columns: number): string {
   const cut = truncate(text, columns);
   return cut + ' '.repeat(Math.max(0, columns - textWidth(cut)));
+}
+
+/** The first of `clusters` that fit in `columns` columns. */
+function leading(clusters: readonly string[], columns: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const cluster of clusters) {
+    const width = textWidth(cluster);
+    if (used + width > columns) break;
+    out.push(cluster);
+    used += width;
+  }
+  return out;
+}
+
+/**
+ * `text` fitted to exactly `columns` columns, cut in the middle when too long, so names that differ only
+ * at the end stay apart: transform/worker-1 in 16 columns is "transfo…worker-1".
+ */
+export function fitMiddle(text: string, columns: number): string {
+  if (columns < 3 || textWidth(text) <= columns) return fit(text, columns);
+  const clusters = [...graphemes.segment(text.replace(UNPRINTABLE, '?'))].map(({ segment }) => segment);
+  // The end gets the larger half: it is where such names differ.
+  const tail = leading([...clusters].reverse(), Math.ceil((columns - 1) / 2)).reverse().join('');
+  const head = leading(clusters, columns - 1 - textWidth(tail)).join('');
+  return fit(head + ELLIPSIS + tail, columns);
 }

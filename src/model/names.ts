@@ -1,15 +1,59 @@
 /** Names of workers, sources and stages: shown in log lines, so printable and short. */
 export const MAX_NAME_LENGTH = 64;
+/** Code points a name may hold: an emoji sequence is several (👨‍👩‍👧‍👦 is seven) but one character. */
+const MAX_NAME_CODE_POINTS = 8 * MAX_NAME_LENGTH;
 
-// Control, format (bidi controls, zero-width), unassigned, private-use and surrogate code points, and
-// line or paragraph separators: they would corrupt the terminal or break the log's lines.
-const UNPRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Control, surrogate, private-use and unassigned code points, line and paragraph separators: they would
+// corrupt the terminal or break the log's lines wherever they stand.
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+// Format characters: bidi controls, zero-width spaces and the like move or hide text, and are refused;
+// the joiners and emoji tags are not (see JOINERS).
+const FORMAT = /\p{Cf}/u;
+// Format characters that join what stands before them into one character: the zero-width joiner of emoji
+// sequences (👩‍💻, 🏳️‍🌈) and of Indic scripts, the non-joiner of Persian, and the tags of flag sequences
+// (🏴󠁧󠁢󠁳󠁣󠁴󠁿), which belong to an emoji.
+const JOINERS = /^(?:\u200c|\u200d|[\u{e0020}-\u{e007f}])$/u;
+const TAG = /^[\u{e0020}-\u{e007f}]$/u;
+const EMOJI = /^\p{Extended_Pictographic}$/u;
+// A mark or a joiner has nothing to combine with at the start of a name.
+const COMBINING = /^(?:\p{M}|\u200c|\u200d|[\u{e0020}-\u{e007f}])$/u;
 
-/** Why `name` cannot be used, or undefined when it can. */
+let graphemes: Intl.Segmenter | undefined;
+
+/** The characters of `name` as people count them (grapheme clusters), or why it is not printable. */
+function characters(name: string): string[] | string {
+  if (UNPRINTABLE.test(name)) return 'a name has a non-printable character';
+  if (COMBINING.test(String.fromCodePoint(name.codePointAt(0) ?? 0))) return 'a name starts with a combining character';
+  graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const clusters = [...graphemes.segment(name)].map(({ segment }) => segment);
+  for (const cluster of clusters) {
+    const [first = '', ...rest] = [...cluster];
+    if (FORMAT.test(first)) return 'a name has a non-printable character';
+    for (const point of rest) {
+      if (!FORMAT.test(point)) continue;
+      if (!JOINERS.test(point) || (TAG.test(point) && !EMOJI.test(first))) return 'a name has a non-printable character';
+    }
+  }
+  return clusters;
+}
+
+/**
+ * Why `name` cannot be used, or undefined when it can. Printable means what a terminal shows as it is:
+ * letters, marks on them, emoji sequences joined by a zero-width joiner, with variation selectors and
+ * skin tones; never control characters, bidi overrides, zero-width spaces, or a mark with nothing before it.
+ * Its length counts characters as people do: 👩‍💻 is one.
+ */
 export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'a name is empty';
-  if (UNPRINTABLE.test(name)) return 'a name has a non-printable character';
-  if ([...name].length > MAX_NAME_LENGTH) return 'a name is too long';
+  let length = name.length;
+  if (!PRINTABLE_ASCII.test(name)) {
+    const chars = characters(name);
+    if (typeof chars === 'string') return chars;
+    if ([...name].length > MAX_NAME_CODE_POINTS) return 'a name is too long';
+    length = chars.length;
+  }
+  if (length > MAX_NAME_LENGTH) return 'a name is too long';
   if (name !== name.trim()) return 'a name has spaces around it';
   return undefined;
 }

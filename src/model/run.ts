@@ -11,7 +11,10 @@ export interface RunOptions {
   pacing?: Pacing;
   timers?: Timers;
   observers?: readonly RunObserver[];
-  /** Aborting stops the run where it stands; runFinished still reports the queues as they were left. */
+  /**
+   * Aborting stops the run where it stands (in a paced run, where the wall clock has brought virtual time);
+   * runFinished still reports the queues as they were left.
+   */
   signal?: AbortSignal;
 }
 
@@ -47,8 +50,15 @@ export function runPipeline(
   pipelineOptions: PipelineOptions = {},
 ): RunHandle {
   const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? [], pipelineOptions);
-  const { signal } = options;
-  const stop = (): void => sim.stop();
+  const { signal, pacing } = options;
+  // Stopped at once where virtual time stands: in a paced run the wall clock has brought it past the last
+  // event (a live view has shown it there), so the stop is an event of its own at that time, as an interrupt
+  // is. A paused clock would never reach it: then the stop is at the last event (the live view resumes first).
+  const stop = (): void => {
+    const at = pacing instanceof WallClockPacing && !pacing.paused && sim.status === 'running' ? pacing.virtualTime() : sim.now;
+    if (at > sim.now) sim.schedule(at - sim.now, () => sim.stop());
+    else sim.stop();
+  };
   signal?.addEventListener('abort', stop, { once: true });
   const done = sim.run();
   if (signal?.aborted) sim.stop();
@@ -67,7 +77,6 @@ export function runPipeline(
     // In a paced run virtual time has moved on from the last event to where the wall clock stands: the stop
     // happens there (a producer blocked since the last event was blocked until now), as an event of its own.
     interrupt: () => {
-      const { pacing } = options;
       const at = pacing instanceof WallClockPacing && sim.status === 'running' ? pacing.virtualTime() : sim.now;
       if (at > sim.now) sim.schedule(at - sim.now, () => pipeline.interrupt());
       else pipeline.interrupt();

@@ -44,6 +44,20 @@ describe('qsim run --model FILE --live in a pseudo-terminal', () => {
     expectRestored(output, 'Queue size is now ');
   }, 30_000);
 
+  test('q while paused stops the model where the paused frame stands, not back at its last event', async () => {
+    const run = qsimInPty(['run', '--model', DEMO, '--live', '--seed', '1', '--items', '1000', '--speed', '4'], { after: MODES });
+    const at = await run.waitFor(/qsim live {2}t=[2-9]\.\ds/);
+    run.type(' ');
+    const pausedAt = await run.waitFor(/PAUSED/, at);
+    const paused = /t=(\d+\.\d)s .*PAUSED/.exec(run.output().slice(pausedAt - 200, pausedAt));
+    run.type('q');
+    const { status, output } = await run.done;
+    expect(status).toBe(130);
+    const times = [...output.matchAll(/qsim live {2}t=(\d+\.\d)s/g)].map((m) => Number(m[1]));
+    expect(times.at(-1)).toBe(Number(paused?.[1]));
+    expect(output).toContain(`qsim: stopped (q) at t=${paused?.[1]}s where the run stood`);
+  }, 30_000);
+
   test('a model that fails during the run: the terminal is restored, the failure named, exit 1', async () => {
     const run = qsimInPty(['run', '--model', 'test/fixtures/models/process-throws.mjs', '--live', '--seed', '1', '--speed', '50'], { after: MODES });
     const { status, output } = await run.done;

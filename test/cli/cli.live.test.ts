@@ -24,6 +24,14 @@ describe('qsim run --live: refusals', () => {
     expect(result.output).toContain('qsim: --live needs stdin and stdout to be a terminal, but stdout is not;');
     expect(result.output).not.toContain(ENTER_ALT_SCREEN);
   }, 30_000);
+
+  test('on a dumb terminal (TERM=dumb) it exits 2 with one line saying so, and leaves the screen alone', async () => {
+    const result = await qsimInPty(['run', '--live', '--seed', '1'], { env: { TERM: 'dumb' } }).done;
+    expect(result.status).toBe(2);
+    expect(result.output).toBe(
+      'qsim: --live needs a terminal that can move its cursor, but TERM=dumb says this one cannot; drop --live to print the log instead\r\n',
+    );
+  }, 30_000);
 });
 
 describe('qsim run --live in a pseudo-terminal', () => {
@@ -34,7 +42,23 @@ describe('qsim run --live in a pseudo-terminal', () => {
     const { status, output } = await run.done;
     expect(status).toBe(130);
     expectRestored(output, 'Queue size is now ');
-    expect(output.slice(output.lastIndexOf(LEAVE_ALT_SCREEN))).toMatch(/\r\nqsim: stopped \(q\) at t=\d+\.\ds: \d+ of 20 items produced, \d+ consumed\r\n/);
+    expect(output.slice(output.lastIndexOf(LEAVE_ALT_SCREEN))).toMatch(/\r\nqsim: stopped \(q\) at t=\d+\.\ds( and ended at t=\d+\.\ds)?: \d+ of 20 items produced, \d+ consumed\r\n/);
+  }, 30_000);
+
+  test('a second q stops at once where the view stood: the time shown never goes back, and stderr says when q came and when the run ended', async () => {
+    // Each consumer holds its item for 200 s: after the first q only the second ends the run.
+    const run = qsimInPty(['run', '--live', '--seed', '1', '--delay', '200s', '--speed', '4'], { after: MODES });
+    const first = await run.waitFor(/qsim live {2}t=[1-9]\d*\.\ds/);
+    run.type('q');
+    await run.waitFor(/qsim live {2}t=[4-9]\d*\.\ds/, first);
+    run.type('q');
+    const { status, output } = await run.done;
+    expect(status).toBe(130);
+    const times = [...output.matchAll(/qsim live {2}t=(\d+\.\d)s/g)].map((m) => Number(m[1]));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const note = /\r\nqsim: stopped \(q\) at t=(\d+\.\d)s and ended at t=(\d+\.\d)s: \d+ of 20 items produced, 0 consumed\r\n/.exec(output);
+    expect(Number(note?.[1])).toBeLessThan(Number(note?.[2]));
+    expect(Number(note?.[2])).toBe(times.at(-1));
   }, 30_000);
 
   test('Ctrl-C (a byte in raw mode) stops the run like q', async () => {

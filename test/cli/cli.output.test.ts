@@ -247,6 +247,21 @@ describe('text extras', () => {
     expect(new Set(rows.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
   });
 
+  test('emoji joined by a zero-width joiner or with a skin tone are names, lined up in the log tags, --stats and --chart', () => {
+    const names = ['\u{1f469}\u200d\u{1f4bb}', '\u{1f3f3}\ufe0f\u200d\u{1f308}', '\u{1f44d}\u{1f3fd}', 'Ann'];
+    const { stdout, status } = qsim(['run', '--instant', '--seed', '1', '--items', '8', '--consumers', names.join(','), '--stats', '--chart']);
+    expect(status).toBe(0);
+    const tags = stdout.split('\n').filter((line) => line.startsWith('[')).map((line) => line.slice(0, line.indexOf(']') + 1));
+    expect(tags.length).toBeGreaterThan(8);
+    expect(new Set(tags.map((tag) => stringWidth(tag)))).toEqual(new Set([8]));
+    const table = stdout.split('\n').filter((line) => new RegExp(`^ {2}(consumer|${names.join('|')}) +(processed|\\d)`, 'u').test(line));
+    expect(table).toHaveLength(5);
+    expect(new Set(table.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
+    const bars = stdout.split('\n').filter((line) => new RegExp(`^ {2}(${names.join('|')}) +[█░]`, 'u').test(line));
+    expect(bars).toHaveLength(4);
+    expect(new Set(bars.map((line) => stringWidth(line)))).toHaveProperty('size', 1);
+  });
+
   test('and in the --stats table of replications', () => {
     const { stdout, status } = qsim(['run', '--instant', '--seed', '1', '--items', '50', '--consumers', '李雷,Bo', '--replications', '2', '--stats']);
     expect(status).toBe(0);

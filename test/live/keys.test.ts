@@ -23,6 +23,11 @@ describe('live keys', () => {
     expect(keyAction('-', { paused: false, speed: MIN_LIVE_SPEED })).toEqual({ kind: 'none' });
   });
 
+  test('a run started slower than the slowest key speed (--speed 0.001): - does nothing, + doubles', () => {
+    expect(keyAction('-', { paused: false, speed: 0.001 })).toEqual({ kind: 'none' });
+    expect(keyAction('+', { paused: false, speed: 0.001 })).toEqual({ kind: 'speed', speed: 0.002 });
+  });
+
   test('q, Q and Ctrl-C quit', () => {
     for (const key of ['q', 'Q']) expect(keyAction(key, running)).toEqual({ kind: 'quit', key: 'q' });
     expect(keyAction(CTRL_C, running)).toEqual({ kind: 'quit', key: 'Ctrl-C' }); // named so in the stop message

@@ -1,7 +1,9 @@
-import type { RunConfig } from '../../src/model/config.js';
+import { WallClockPacing } from '../../src/core/pacing.js';
+import type { Timers } from '../../src/core/timers.js';
+import { scenarioFromRunConfig, type RunConfig } from '../../src/model/config.js';
 import type { RunObserver, Worker } from '../../src/model/events.js';
 import type { Item } from '../../src/model/item.js';
-import { simulateRun } from '../../src/model/run.js';
+import { simulateRun, startScenario } from '../../src/model/run.js';
 import { runConfig } from './run-config.js';
 
 const demo: RunConfig = runConfig();
@@ -68,5 +70,47 @@ describe('interrupting a paced run', () => {
     expect(stops).toHaveLength(1);
     expect(stops[0]).toBeGreaterThan(2); // the last event was the block at 2 s
     expect(stops[0]).toBeLessThan(1000);
+  });
+});
+
+describe('stopping a paced run at once (the abort signal)', () => {
+  // A wall clock the test moves by hand: waits never end on their own, immediate callbacks run.
+  function handClock(): { now: number; timers: Timers } {
+    const clock = {
+      now: 0,
+      timers: {
+        setTimeout: () => 0,
+        clearTimeout: () => {},
+        setImmediate: (callback: () => void) => setImmediate(callback),
+        setInterval: () => 0,
+        clearInterval: () => {},
+      },
+    };
+    return clock;
+  }
+  // One consumer holds item 0 for 1000 s; nothing else happens until then.
+  const holding = scenarioFromRunConfig(runConfig({ consumers: ['A'], items: 1, interval: '0s', delay: '1000s' }));
+
+  test('the run ends where the wall clock has brought virtual time, not at the last event', async () => {
+    const clock = handClock();
+    const pacing = new WallClockPacing({ speed: 1, now: () => clock.now });
+    const stop = new AbortController();
+    const handle = startScenario(holding, 1, { pacing, timers: clock.timers, signal: stop.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.now = 42_000;
+    stop.abort();
+    expect((await handle.finished).time).toBe(42);
+  });
+
+  test('while paused, the run ends at the last event (a paused clock never gets further)', async () => {
+    const clock = handClock();
+    const pacing = new WallClockPacing({ speed: 1, now: () => clock.now });
+    const stop = new AbortController();
+    const handle = startScenario(holding, 1, { pacing, timers: clock.timers, signal: stop.signal });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.now = 42_000;
+    pacing.pause();
+    stop.abort();
+    expect((await handle.finished).time).toBe(0);
   });
 });
