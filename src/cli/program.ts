@@ -254,7 +254,7 @@ Run 'qsim run --help' (or sweep, merge, validate) for every option.`,
     .option('--warmup <duration>', 'leave the first <duration> of simulated time out of the statistics (waits, queue size, busy time, throughput) (default: 0)')
     .option('--replications <n>', 'run n independent replications (seeds seed, seed+1, ...) in virtual time and report each key figure as mean ± 95% confidence interval instead of the log')
     .option('--jobs <n>', 'with --replications: replications run at once, each on a worker thread (default: the number of cores)')
-    .option('--live', 'show the run full-screen as it goes: queue, consumers, log (keys below; not with --instant)')
+    .option('--live', 'show the run full-screen as it goes: queue, consumers, log (keys below; needs a terminal on stdin and stdout, not TERM=dumb; not with --instant)')
     .option('--color', 'colour the log even when stdout is not a terminal')
     .option('--no-color', 'never colour the log')
     .option('--scenario <file>', 'run the pipeline described in a YAML or JSON scenario file (see qsim validate)')
