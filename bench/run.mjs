@@ -79,6 +79,10 @@ check('M/M/4 >= 0.8 x callback loop', mm4Rate >= 0.8 * referenceRate, `${(mm4Rat
 const generators = measure([join(root, 'bench', 'reference', 'mm-c-generators.mjs'), '1000000', '4', '0.278', '1']);
 const generatorsRate = row('  reference: bare generator processes, same model', generators, 1e6);
 verdicts.push(`INFO  bare generator processes vs callback loop: ${(generatorsRate / referenceRate).toFixed(2)} x; qsim vs them: ${(mm4Rate / generatorsRate).toFixed(2)} x`);
+// What a target asks of the whole 1M-item process, beside what coroutines alone take (no pipeline, statistics, output or CLI).
+const floor = `bare generator processes alone take ${generators.seconds.toFixed(3)} s`;
+const budget = (target, seconds) => verdicts.push(`INFO  ${target} means the whole 1M-item run in ${seconds.toFixed(3)} s; ${floor}`);
+budget('0.8 x the callback loop', reference.seconds / 0.8);
 
 // 2. The overloaded demo: backlog grows to ~330,000 items.
 const demo = measure([bin, 'run', '--instant', '--format', 'json', '--seed', '1', '--items', '1000000']);
@@ -93,6 +97,7 @@ if (hasSimpy) {
   const simpyMm4 = measure([python, simpyScript, 'mmc', String(simpyItems), '4', '0.278', '1'], { node: false, rssFromStdout: true });
   const simpyMm4Rate = row(`  SimPy M/M/4, ${simpyItems / 1000}k items`, simpyMm4, simpyItems);
   check('M/M/4 >= 15 x SimPy', mm4Rate >= 15 * simpyMm4Rate, `${(mm4Rate / simpyMm4Rate).toFixed(1)} x`);
+  budget('15 x SimPy', 1e6 / (15 * simpyMm4Rate));
   const simpyDemo = measure([python, simpyScript, 'demo', String(simpyItems), '2', '0.5', '3'], { node: false, rssFromStdout: true });
   const simpyDemoRate = row(`  SimPy overloaded demo, ${simpyItems / 1000}k items`, simpyDemo, simpyItems);
   verdicts.push(`INFO  overloaded demo vs SimPy: ${(demoRate / simpyDemoRate).toFixed(1)} x`);
@@ -110,6 +115,7 @@ const log = measure([bin, 'run', '--instant', '--seed', '1', '--items', '1000000
 const lines = 1e6 + 4 + 1; // got lines + done lines + final line
 const lineRate = row('1M items, full text log to /dev/null', log, lines, 'lines/s');
 check('text log >= 3 M lines/s', lineRate >= 3e6, `${(lineRate / 1e6).toFixed(2)} M lines/s`);
+budget('3 M lines/s (with the log)', lines / 3e6);
 
 // 5. Start-up.
 const nodeBare = measure(['-e', '0'], { runs: Math.max(runs, 5) });
