@@ -148,8 +148,8 @@ VALUES: a..b whole numbers (8..1 counts down); a..b/N N evenly spaced numbers or
   with --model also set.NAME, the model's parameter opts.set.NAME (values read as --set).
 --slo METRIC OP VALUE, OP one of < <= > >= ==: wait.* and system.* (mean, p50, p95,
   p99, max) take durations; queue.max, queue.mean, dropped and deadLettered counts;
-  throughput items/s; utilization a fraction or a percentage (0.85, 85%), the busiest
-  stage's. A point passes when it meets every SLO; with --replications, when the
+  throughput items/s; utilization a fraction or a percentage (0.85, 85%; at most 1),
+  the busiest stage's. A point passes when it meets every SLO; with --replications, when the
   95% confidence interval's worse end does.
 Recommendation: the passing point with the fewest worker slots (workers x
   concurrency, over all stages), then the first in grid order.
@@ -158,14 +158,16 @@ Recommendation: the passing point with the fewest worker slots (workers x
   unknown (printed -), so the first passing point in grid order is recommended.
 ρ (rho): offered load, arrival rate x mean service time / slots, from the
   distributions' means; for a pipeline, its busiest stage's. At ρ >= 1 the queue
-  grows for as long as items arrive.
+  grows for as long as items arrive: such a point is never recommended, even when
+  it passes ('pass, ρ ≥ 1'; a stage that drops when full sheds the excess instead).
 Seeds: run r of point i uses the top 32 bits of splitmix64(splitmix64(splitmix64(seed)
   ^ i) ^ r), listed per point in json/ndjson/csv; results do not depend on --jobs
   or --shard, and 'qsim run … --seed S' repeats one run.
 --format ndjson prints a line per point ({"type":"point",…}) in index order as soon
   as it and the points before it have finished, then {"type":"summary",…}; every line
   has the sweep's fingerprint, which qsim merge checks.
-Ctrl-C stops starting points, prints the finished ones and exits 130.
+Ctrl-C stops starting points, prints the finished ones (still in index order, with
+  gaps where a point did not finish) and exits 130.
 Exit codes: 0 done (whether or not a point passes), 1 a run failed, 2 bad input,
 130 stopped with Ctrl-C.`;
 
