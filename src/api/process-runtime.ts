@@ -26,19 +26,41 @@ export interface SimContext {
 }
 
 /**
+ * Microtasks between a process arming a wait and the engine hearing that it
+ * is blocked: enough for what the process's own code does next when it did
+ * not await the wait (`void p.sleep(1)`, `p.sleep(1)` with the await
+ * forgotten) to reach the engine first. Its next wait throws at once (one
+ * wait at a time); its return or throw reaches the wrapper's await of the
+ * body (sim.ts) one microtask later, which marks the body ended, and a
+ * process whose body has ended is never reported blocked. Only then may the
+ * engine move the clock; else an instant run, which moves it synchronously,
+ * would let such a process go on at a later time than a paced run, which
+ * moves it on a timer, and the two would print different things. (Code of a
+ * helper the body awaits returns through more microtasks: a wait it does not
+ * await is still caught, but perhaps only at the helper's next wait.) A
+ * process that awaits its wait is suspended all along, so nothing it does
+ * changes; nor does the order in which woken processes resume. The cost is
+ * these microtasks per wait, about a third of a model run's time.
+ */
+const BLOCKED_REPORT_DELAY = 2;
+
+/**
  * The engine's side of a model process: its core Process (for the engine's
  * live set and diagnostics), and the one wait it may have at a time.
  *
  * One wait at a time is what keeps the engine's counters right: the process
- * counts as running until it arms a waiter, and as running again once that
- * waiter wakes. A second wait armed while the first is pending would count
- * the process as blocked twice, so it is refused with an error that says to
- * await each wait in turn or to combine them with anyOf/allOf.
+ * counts as running until it arms a waiter (and BLOCKED_REPORT_DELAY
+ * microtasks have passed), and as running again once that waiter wakes. A
+ * second wait armed while the first is pending would count the process as
+ * blocked twice, so it is refused with an error that says to await each wait
+ * in turn or to combine them with anyOf/allOf.
  */
 export class ProcessRuntime {
   /** Set right after the engine creates it. */
   core: Process | undefined;
   finished = false;
+  /** The body has returned or thrown (sim.ts): it is never reported blocked again. */
+  bodyEnded = false;
   #waiter: Waiter<unknown> | undefined;
   #state: WaitState = 'waiting';
   #since = 0;
@@ -78,11 +100,20 @@ export class ProcessRuntime {
     this.#since = this.sim.engine.now;
     core.state = state;
     core.waitingOn = label;
-    // Reported before the engine hears of it: processBlocked may fire the next events at once.
     this.sim.events.processWaiting(this.#since, this.info, state, label, state === 'sleeping' ? waiter.time : Infinity);
-    this.sim.engine.processBlocked(core);
+    // The engine may fire the next events as soon as it hears: see BLOCKED_REPORT_DELAY. A waiter woken
+    // before then (by a process still running) counts the process running twice for a moment, never zero times.
+    this.#hopsToReport = BLOCKED_REPORT_DELAY;
+    queueMicrotask(this.#reportBlocked);
     return waiter.promise;
   }
+
+  /** Microtasks left before reportBlocked tells the engine; one wait at a time, so one countdown. */
+  #hopsToReport = 0;
+  readonly #reportBlocked = (): void => {
+    if (--this.#hopsToReport > 0) queueMicrotask(this.#reportBlocked);
+    else if (!this.bodyEnded) this.sim.engine.processBlocked(this.core as Process);
+  };
 
   /** Called by the waiter that wakes. */
   woken(): void {

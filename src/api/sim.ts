@@ -224,7 +224,11 @@ export class Sim {
       runAsProcess(runtime, async () => {
         events.processStarted(engine.now, info);
         try {
-          await body(handle);
+          try {
+            await body(handle);
+          } finally {
+            runtime.bodyEnded = true;
+          }
           if (runtime.waiting) {
             throw new InvalidArgumentError(`it returned while still waiting on ${runtime.core?.waitingOn}: a process must await every wait it starts`);
           }

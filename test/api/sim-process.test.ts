@@ -88,6 +88,74 @@ describe('model processes', () => {
     await expect(sim.run()).rejects.toThrow(/process careless failed at t=\d+s: it returned while still waiting on get from queue q/);
   });
 
+  describe('a wait started without await fails the same way at any pacing, at the time it was started', () => {
+    type Misuse = (sim: Sim) => void;
+    const misuses: [string, Misuse, RegExp][] = [
+      ['the body returns', (sim) => sim.process('s', async (p) => void p.sleep(1)), /process s failed at t=0s: it returned while still waiting on sleep/],
+      [
+        'the body logs, then returns',
+        (sim) =>
+          sim.process('s', async (p) => {
+            void p.sleep(1);
+            p.log('after');
+          }),
+        /process s failed at t=0s: it returned while still waiting on sleep/,
+      ],
+      [
+        'the body throws',
+        (sim) =>
+          sim.process('s', async (p) => {
+            void p.sleep(5);
+            throw new Error('boom');
+          }),
+        /process s failed at t=0s: boom/,
+      ],
+      [
+        'the body starts another wait',
+        (sim) => {
+          const q = sim.queue({ name: 'q' });
+          sim.process('s', async (p) => {
+            void q.get();
+            await p.sleep(1);
+          });
+        },
+        /process s failed at t=0s: it started to wait on sleep while still waiting on get from queue q/,
+      ],
+      [
+        'two waits in Promise.all',
+        (sim) => {
+          const q = sim.queue({ name: 'q' });
+          sim.process('s', async (p) => void (await Promise.all([p.sleep(1), q.get()])));
+        },
+        /process s failed at t=0s: it started to wait on get from queue q while still waiting on sleep/,
+      ],
+    ];
+
+    test.each(misuses)('%s', async (_, build, error) => {
+      const { WallClockPacing } = await import('../../src/core/pacing.js');
+      const outcomes: string[] = [];
+      for (const pacing of [undefined, new WallClockPacing({ speed: 1000 })]) {
+        const { sim, log } = simWithLog({ seed: 1, ...(pacing ? { pacing } : {}) });
+        build(sim);
+        // Another process ticking every second: it must not get ahead of the failure.
+        sim.process('ticker', async (p) => {
+          for (let i = 1; i <= 3; i++) {
+            await p.sleep(1);
+            p.log(`tick ${i}`);
+          }
+        });
+        const failure = await sim.run().then(
+          () => 'no failure',
+          (thrown: unknown) => (thrown as Error).message,
+        );
+        outcomes.push(`${log.lines.join(' | ')} => ${failure}`);
+      }
+      expect(outcomes[0]).toMatch(error);
+      expect(outcomes[0]).not.toContain('tick');
+      expect(outcomes[1]).toBe(outcomes[0]);
+    });
+  });
+
   test('waiting outside a process, or through another process\'s p, is refused', async () => {
     const sim = new Sim();
     const q = sim.queue({ name: 'q' });
