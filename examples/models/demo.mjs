@@ -12,8 +12,18 @@
 // --consumers, --items, --interval, --delay/--max-delay, --capacity and
 // --duration; it has no slots (--concurrency) and no drop policies (--on-full).
 
-/** An arrival this close to --duration counts as at it (summed intervals round). */
-const DEADLINE_TOLERANCE = 1e-9;
+/**
+ * How near --duration an arrival counts as at it, once `sums` intervals have
+ * been added up to reach it (qsim run's rule): each sum rounds by at most
+ * duration × 2^-52, so 36,000 sleeps of 0.1 s end 2.2 ns before 1h; never less
+ * than a nanosecond, or a billionth of a duration under a second.
+ */
+function deadlineTolerance(duration, sums) {
+  if (duration === Infinity) return 1e-9;
+  const least = duration < 1 ? duration * 1e-9 : 1e-9;
+  const drift = sums * duration * 2 ** -52;
+  return drift > least ? drift : least;
+}
 
 /** @param {import('qsim').Sim} sim @param {import('qsim').ModelOptions} opts */
 export default function demo(sim, opts) {
@@ -27,12 +37,18 @@ export default function demo(sim, opts) {
   for (let i = 0; i < opts.producers; i++) {
     const intervals = sim.random(`producer:${i}`);
     const produce = async (p) => {
-      const cutoff = opts.duration - DEADLINE_TOLERANCE;
-      while (made < opts.items && p.now < cutoff) {
+      // This producer's time is the sum of its sleeps, or after a put that waited a consumer's, reached
+      // through at most one sum per item made so far: the tolerance grows with that count.
+      let tolerance = deadlineTolerance(opts.duration, 0);
+      let sleeps = 0;
+      while (made < opts.items && p.now < opts.duration - tolerance) {
+        const waits = queue.isFull;
         await queue.put(made++);
+        if (waits && sleeps < made) sleeps = made;
         const pause = intervals.sample(opts.interval);
         const left = opts.duration - p.now;
-        if (pause >= left - DEADLINE_TOLERANCE) {
+        tolerance = deadlineTolerance(opts.duration, ++sleeps);
+        if (pause >= left - tolerance) {
           // The next item would be due at or after the deadline: wait for it and stop.
           if (left > 0) await p.sleep(left);
           break;

@@ -32,6 +32,15 @@ describe('qsim run --model: the demo as a model prints what qsim run prints', ()
     expect(model.stdout).toBe(builtIn.stdout);
   });
 
+  test("a long --duration makes as many items as qsim run: the deadline's margin grows with the sleeps, as qsim run's does", () => {
+    // 36,000 sleeps of 0.1 s end 2.2 ns before the hour (a fixed nanosecond's margin let a 36,001st item in).
+    const args = ['--seed', '5', '--duration', '1h', '--interval', '100ms', '--consumers', '40', '--format', 'json'];
+    const builtIn = JSON.parse(qsim(['run', '--instant', ...args]).stdout) as { items: { produced: number } };
+    const model = JSON.parse(qsim(['run', '--instant', '--model', DEMO, ...args]).stdout) as { queues: { puts: number }[] };
+    expect(builtIn.items.produced).toBe(36000);
+    expect(model.queues[0]?.puts).toBe(36000);
+  });
+
   test('paced at 500x it prints the same bytes as instant', async () => {
     const paced = await qsimAsync(['run', '--model', DEMO, '--seed', '7', '--speed', '500']);
     expect(paced.status).toBe(0);
