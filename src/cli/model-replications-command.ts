@@ -28,6 +28,7 @@ import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareMod
 import { buildModel } from '../runner/run-model.js';
 import type { RunConfig } from '../model/config.js';
 import { runEachUntil, type PartialRuns, type StoppableRunner } from '../parallel/run-until.js';
+import { RunAborted, ThreadFailedError, threadFailure } from '../parallel/thread-pool.js';
 import { mergeModelReplications, type ModelQueueReplications, type ModelSummaryOfReplications } from '../observe/model-replications.js';
 import { renderModelReplicationsLine, renderModelReplicationsTable } from '../observe/model-replications-table.js';
 import type { ModelSummary } from '../observe/model-summary.js';
@@ -70,7 +71,10 @@ function notMeasuredNotes(merged: ModelSummaryOfReplications): string {
 function modelRuns(runner: PointRunner): StoppableRunner<RunRequest, ModelSummary> {
   return {
     run: async (request, signal) => {
-      const summary = await runner.run(request, signal);
+      const summary = await runner.run(request, signal).catch((error: unknown) => {
+        // Named by its seed, which repeats the run alone: qsim run --model … --seed S.
+        throw error instanceof RunAborted ? error : new ThreadFailedError(threadFailure(error), `the run with seed ${request.seed} failed: `);
+      });
       if (!isModelSummary(summary)) throw new Error('a model replication returned a pipeline summary');
       return summary;
     },

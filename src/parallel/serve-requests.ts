@@ -4,13 +4,7 @@
  * `{ ok: false, failure }` (plain data: a message, lines, an exit code).
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { QsimError, describeThrown } from '../core/errors.js';
-import type { ThreadFailure, ThreadMessage } from './thread-pool.js';
-
-export function describeFailure(error: unknown): ThreadFailure {
-  if (error instanceof QsimError) return { message: error.message, lines: [...error.lines()], exitCode: error.exitCode, code: error.code };
-  return { message: describeThrown(error), lines: undefined, exitCode: 1, code: 'internal' };
-}
+import { threadFailure, type ThreadMessage } from './thread-pool.js';
 
 /** This worker's port to the pool; throws outside a worker thread. */
 export function poolPort(): MessagePort {
@@ -23,7 +17,7 @@ export function serveRequests<Request, Result>(answer: (request: Request) => Pro
   port.on('message', (request: Request) => {
     answer(request).then(
       (result) => port.postMessage({ ok: true, result } satisfies ThreadMessage<Result>),
-      (error: unknown) => port.postMessage({ ok: false, failure: describeFailure(error) } satisfies ThreadMessage<Result>),
+      (error: unknown) => port.postMessage({ ok: false, failure: threadFailure(error) } satisfies ThreadMessage<Result>),
     );
   });
 }

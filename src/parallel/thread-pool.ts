@@ -23,7 +23,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { QsimError } from '../core/errors.js';
+import { QsimError, describeThrown } from '../core/errors.js';
 
 /** How a failed request is reported across the thread boundary. */
 export interface ThreadFailure {
@@ -44,7 +44,13 @@ export interface ThreadConsole {
 /** Anything a worker posts. */
 export type ThreadMessage<Result> = ThreadReply<Result> | ThreadConsole;
 
-/** A request that failed on a worker: its error, with its exit code and lines. */
+/** `error` as plain data, to cross a thread boundary or to be told again with a prefix. */
+export function threadFailure(error: unknown): ThreadFailure {
+  if (error instanceof QsimError) return { message: error.message, lines: [...error.lines()], exitCode: error.exitCode, code: error.code };
+  return { message: describeThrown(error), lines: undefined, exitCode: 1, code: 'internal' };
+}
+
+/** A request that failed on a worker (or in this thread, told again with a prefix): its error, with its exit code and lines. */
 export class ThreadFailedError extends QsimError {
   readonly exitCode: number;
   readonly code: string;

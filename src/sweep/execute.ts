@@ -4,7 +4,7 @@
  * is printed does not depend on how many runs go at once. A shard runs only
  * the points whose index i satisfies i mod count = index − 1.
  */
-import { QsimError } from '../core/errors.js';
+import { QsimError, describeThrown } from '../core/errors.js';
 import { describePoint } from './grid.js';
 import type { PointSummary } from './metrics.js';
 import type { PlannedPoint, SweepPlan } from './plan.js';
@@ -39,12 +39,12 @@ export interface SweepOutcome {
   readonly interrupted: boolean;
 }
 
-/** A run of a point failed; names the point. */
+/** A run of a point failed; names the point and the run's seed (qsim run with the point's options and --seed repeats it). */
 export class PointFailedError extends QsimError {
   readonly code = 'point-failed';
   readonly exitCode: number;
-  constructor(point: string, cause: unknown) {
-    super(`the run of point ${point} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(point: string, seed: number, cause: unknown) {
+    super(`the run of point ${point} with seed ${seed} failed: ${describeThrown(cause)}`, { cause });
     this.exitCode = cause instanceof QsimError ? cause.exitCode : 1;
   }
 }
@@ -74,13 +74,18 @@ export async function executeSweep(plan: SweepPlan, runner: PointRunner, options
   let failure: unknown;
   const runPoint = async (point: PlannedPoint, order: number): Promise<void> => {
     const seeds = Array.from({ length: definition.replications }, (_, r) => runSeed(definition.seed, point.index, r));
+    const name = describePoint(definition.vary, point.values) || String(point.index);
+    const run = (seed: number): Promise<PointSummary> =>
+      runner.run({ ...point.work, seed }, stop.signal).catch((error: unknown) => {
+        throw error instanceof RunAborted ? error : new PointFailedError(name, seed, error);
+      });
     try {
-      const summaries: PointSummary[] = await Promise.all(seeds.map((seed) => runner.run({ ...point.work, seed }, stop.signal)));
+      const summaries: PointSummary[] = await Promise.all(seeds.map(run));
       finished.set(order, pointResult(point, seeds, summaries, plan.slos));
       flush(points.length);
     } catch (error) {
       if (error instanceof RunAborted) return;
-      if (failure === undefined) failure = new PointFailedError(describePoint(definition.vary, point.values) || String(point.index), error);
+      failure ??= error;
       stop.abort();
     }
   };

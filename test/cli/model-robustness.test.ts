@@ -67,9 +67,9 @@ describe('a model function that never finishes building', () => {
       qsimTimed(['run', '--model', fixture('long-timer.mjs'), '--instant', '--seed', '1', '--replications', '3']),
     ])) as TimedResult[] as [TimedResult, TimedResult, TimedResult, TimedResult, TimedResult];
     // The check build in the main thread passes; the replication on the worker is the one that hangs.
-    expectOneLineFailure(replications, 1, new RegExp(`^qsim: ${LATE.source}`));
+    expectOneLineFailure(replications, 1, new RegExp(`^qsim: the run with seed \\d+ failed: ${LATE.source}`));
     // The check builds in the main thread pass; the run on the worker is the one that hangs.
-    expectOneLineFailure(workerOnly, 1, new RegExp(`^qsim: the run of point items=1[01] failed: ${LATE.source}`));
+    expectOneLineFailure(workerOnly, 1, new RegExp(`^qsim: the run of point items=1[01] with seed \\d+ failed: ${LATE.source}`));
     expectOneLineFailure(timerRun, 1, new RegExp(`^qsim: ${LATE.source}`));
     expectOneLineFailure(timerSweep, 1, new RegExp(`^qsim: --model ".*long-timer\\.mjs" at items=1: ${LATE.source}`));
     expectOneLineFailure(timerReplications, 1, LATE);

@@ -126,11 +126,11 @@ describe('qsim run --model FILE --replications', () => {
     expect(result.stderr.split('\n')).toHaveLength(2);
   });
 
-  test('a model that fails in its replications is reported on one line with its exit code', () => {
+  test('a model that fails in its replications is reported on one line with its exit code and the seed that repeats it', () => {
     const result = qsim(['run', '--instant', '--model', 'test/fixtures/models/deadlock.mjs', '--seed', '1', '--replications', '3', '--jobs', '2']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^qsim: deadlock at t=/);
+    expect(result.stderr).toMatch(/^qsim: the run with seed [123] failed: deadlock at t=[^\n]+\n$/);
   });
 });
 

@@ -113,6 +113,23 @@ describe('qsim sweep --model', () => {
     expect(result.stdout).toMatch(/\nrecommended: set\.batch=\d+, the first point in grid order that meets wait\.p95<2s\n$/);
   });
 
+  test('a run that fails is named by its point and seed, and qsim run with that seed repeats the failure', () => {
+    const sweep = qsim(['sweep', '--model', 'test/fixtures/models/unlucky.mjs', '--seed', '1', '--vary', 'items=1..3', '--replications', '3']);
+    expect(sweep.status).toBe(1);
+    const match = /^qsim: the run of point items=\d with seed (\d+) failed: (process x failed at t=1s: unlucky draw [\d.]+)\n$/.exec(sweep.stderr);
+    expect(match).not.toBeNull();
+    const alone = qsim(['run', '--model', 'test/fixtures/models/unlucky.mjs', '--instant', '--seed', match?.[1] ?? '']);
+    expect(alone.stderr).toBe(`qsim: ${match?.[2] ?? ''}\n`);
+  });
+
+  test('a replication that fails is named by its seed, which repeats it alone', () => {
+    const replications = qsim(['run', '--model', 'test/fixtures/models/unlucky.mjs', '--instant', '--seed', '1', '--replications', '8']);
+    expect(replications.status).toBe(1);
+    const match = /^qsim: the run with seed (\d+) failed: (process x failed at t=1s: unlucky draw [\d.]+)\n$/.exec(replications.stderr);
+    expect(match).not.toBeNull();
+    expect(qsim(['run', '--model', 'test/fixtures/models/unlucky.mjs', '--instant', '--seed', match?.[1] ?? '']).stderr).toBe(`qsim: ${match?.[2] ?? ''}\n`);
+  });
+
   test('bad --vary set.NAME values, names and combinations: one line naming the --vary, exit 2, nothing run', () => {
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=0|1'], /^qsim: --vary set\.batch: at set\.batch=0: the model refused these options: batch must be a whole number >= 1, got 0$/m);
     expectUsageError([...SWEEP().slice(0, 3), '--vary', 'set.batch=2|many'], /--vary set\.batch: at set\.batch=many: .*got many/);
