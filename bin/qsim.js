@@ -14,5 +14,7 @@ if ((first === '--version' || first === '-V') && rest.length === 0) {
   process.stdout.write(`${version}\n`);
 } else {
   const { main } = await import('../dist/cli/main.js');
-  process.exitCode = await main(process.argv.slice(2));
+  const code = await main(process.argv.slice(2));
+  // A model's error outside any process may have set 1 already (model-host.ts catchStrayErrors): keep it.
+  if (code !== 0 || !process.exitCode) process.exitCode = code;
 }

@@ -23,7 +23,7 @@ import { ModelNdjsonLog } from '../observe/model-ndjson.js';
 import { ModelQueueSeries } from '../observe/model-queue-series.js';
 import { ModelStatistics } from '../observe/model-statistics.js';
 import { renderModelStatsTable } from '../observe/model-stats-table.js';
-import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
+import { catchStrayErrors, exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
 import { simulateModel } from '../runner/run-model.js';
 import { chalkPalette } from './chalk-styles.js';
 import { colourEnabled } from './color.js';
@@ -93,12 +93,22 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
     else outputFailure = new OutputError('stdout', error);
     stop.abort();
   });
+  // An error the model's code throws outside any process (a timer, a promise nobody awaits) is one line and stops the run.
+  let stray = false;
+  const releaseStray =
+    io.stdout === process.stdout
+      ? catchStrayErrors(io.stderr, () => {
+          stray = true;
+          stop.abort();
+        })
+      : () => {};
   // After the handlers, as for the built-in run: a signal sent once the seed is out stops the run cleanly.
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   try {
     // Instant runs wait for a slow reader of stdout instead of buffering without bound.
     const timers = instant ? { timers: drainAwareTimers(out) } : {};
     await simulateModel(build, options, { pacing, observers, signal: stop.signal, ...timers });
+    if (stray) return 1;
     if (outputFailure) throw outputFailure;
     if (closed) return 0;
     if (signalled) io.stderr.write(`qsim: ${signalled}: stopped the model where it stood\n`);
@@ -117,6 +127,7 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
       }
     }
   } finally {
+    releaseStray();
     removeSignalHandlers();
     stdoutErrors.stop();
     out.flush();

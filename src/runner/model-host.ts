@@ -19,13 +19,17 @@
  * - **Leftovers do not keep qsim alive.** A timer the model started and
  *   qsim gave up on (a stalled build or process) would hold the process open
  *   after qsim has finished: `exitOnceCliDone` ends it then.
+ * - **Errors outside processes are one line.** What model code throws where
+ *   no process awaits it (a timer's callback, a promise nobody handles) would
+ *   end Node with a stack trace: `catchStrayErrors` makes it one line, exit 1,
+ *   and stops the run it happened in.
  */
 import { Console } from 'node:console';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import { isMainThread } from 'node:worker_threads';
-import { QsimError } from '../core/errors.js';
+import { QsimError, describeThrown } from '../core/errors.js';
 import { quote } from '../model/quote.js';
 import { prepareDisplayWidths } from '../observe/display-width.js';
 import { loadModel, ModelFileError } from './load-model.js';
@@ -170,6 +174,36 @@ export async function withModelConsole<T>(replacement: Console, work: () => Prom
   } finally {
     if (globalThis.console === replacement) globalThis.console = previous;
   }
+}
+
+/** Hears a stray error while a run goes on (to stop it); undefined between runs. */
+let strayListener: ((error: unknown) => void) | undefined;
+let strayHandled = false;
+
+/**
+ * From now on, an error thrown outside any process (an uncaught exception or
+ * an unhandled rejection: in a model, a timer's callback or a promise nobody
+ * awaited) prints one line on `stderr` and sets exit code 1, instead of Node's
+ * stack trace and crash; `listener` hears it until the returned function is
+ * called (the run it stops has ended). For a process qsim owns: main thread
+ * only, and the handlers stay, since a model's timer may fire after its run.
+ */
+export function catchStrayErrors(stderr: { write(text: string): unknown }, listener: (error: unknown) => void): () => void {
+  if (!isMainThread) return () => {};
+  strayListener = listener;
+  if (!strayHandled) {
+    strayHandled = true;
+    const report = (error: unknown): void => {
+      stderr.write(`qsim: the model's code threw outside any process: ${describeThrown(error)}\n`);
+      process.exitCode = 1;
+      strayListener?.(error);
+    };
+    process.on('uncaughtException', report);
+    process.on('unhandledRejection', report);
+  }
+  return () => {
+    if (strayListener === listener) strayListener = undefined;
+  };
 }
 
 let exitScheduled = false;

@@ -171,6 +171,15 @@ describe('qsim run --model: options and outputs', () => {
 });
 
 describe('qsim run --model: failures are reported as for built-in runs', () => {
+
+  test.each([
+    ['a rejected promise nobody handles', ['stray-rejection.mjs', '--instant', '--format', 'json'], 'nobody catches me'],
+    ["a timer of the model's that throws during a paced run", ['stray-timer.mjs', '--speed', '10'], 'timer blew up'],
+  ])('%s: one line, exit 1, no stack trace', (_, [file, ...args], message) => {
+    const result = qsim(['run', '--model', fixture(file as string), '--seed', '1', ...(args as string[])]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(`qsim: the model's code threw outside any process: ${message}\n`);
+  });
   test.each([
     ['deadlock.mjs', 'qsim: deadlock at t=1s: every process is waiting and nothing is scheduled: Ann (get from queue a), Bob (get from queue b)\n'],
     ['process-throws.mjs', 'qsim: process Ann failed at t=2.5s: out of coffee\n'],
