@@ -67,10 +67,14 @@ export async function runCommand(flags: RunFlags, io: CliIo): Promise<number> {
     ? handleStopSignals(io.signals, (signal, count) => {
         if (count > 1) return abort(SIGNAL_EXIT_CODES[signal], `stopped at once by a second ${signal}`);
         signalled = signal;
+        // Ctrl-C: someone is watching, and the items finish at the run's pace. SIGTERM: a process manager,
+        // which will not wait long, so they finish at once (the same lines; only the clock stops mattering).
+        const atOnce = signal === 'SIGTERM' && pacing instanceof WallClockPacing;
         io.stderr.write(
-          `qsim: ${signal}: stopping; consumers finish the items they hold (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
+          `qsim: ${signal}: stopping; consumers finish the items they hold${atOnce ? ' at once' : ''} (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
         );
         started.run?.interrupt();
+        if (atOnce && started.run) pacing.catchUp(pacing.virtualTime());
       })
     : () => {};
   // A closed pipe (the reader has gone) ends the run quietly with 0; any other write error is a failure.

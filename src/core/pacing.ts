@@ -59,6 +59,8 @@ export class WallClockPacing implements Pacing {
   #pausedAt: number | undefined;
   /** The latest time the engine asked about: the event it fires or waits for next. */
   #horizon = Infinity;
+  /** Set by catchUp(): the virtual time from which no target waits. */
+  #caughtUpAt: number | undefined;
   readonly #listeners = new Set<() => void>();
 
   constructor(options: WallClockOptions) {
@@ -84,6 +86,7 @@ export class WallClockPacing implements Pacing {
 
   msUntil(time: number): number {
     this.#horizon = time;
+    if (this.#caughtUpAt !== undefined) return 0;
     if (this.#pausedAt !== undefined) return Infinity;
     return this.#origin + (time * 1000) / this.#speed - this.#now();
   }
@@ -97,6 +100,7 @@ export class WallClockPacing implements Pacing {
    */
   virtualTime(): number {
     if (!this.#started) return 0;
+    if (this.#caughtUpAt !== undefined) return Math.max(this.#caughtUpAt, this.#horizon === Infinity ? 0 : this.#horizon);
     if (this.#pausedAt !== undefined) return this.#pausedAt;
     return Math.max(0, Math.min(this.#horizon, ((this.#now() - this.#origin) * this.#speed) / 1000));
   }
@@ -132,6 +136,18 @@ export class WallClockPacing implements Pacing {
     this.#speed = speed;
     this.#origin = this.#now() - (at * 1000) / speed;
     if (this.#pausedAt !== undefined) this.#pausedAt = at;
+    this.#changed();
+  }
+
+  /**
+   * From virtual time `at` on, no target waits: the events left fire as fast
+   * as they can, in the same order (a SIGTERM's graceful stop finishes the
+   * items in hand at once: a process manager does not wait long). Resumes a
+   * paused clock; virtual time then reads as the next event's.
+   */
+  catchUp(at: number): void {
+    this.#pausedAt = undefined;
+    this.#caughtUpAt = at;
     this.#changed();
   }
 

@@ -39,7 +39,7 @@ describe.each([
     expect(left).toBeGreaterThan(0);
     expect(left).toBeLessThanOrEqual(200 - got.length);
     expect(qsim.stderr()).toBe(
-      `qsim: ${signal}: stopping; consumers finish the items they hold (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
+      `qsim: ${signal}: stopping; consumers finish the items they hold${signal === 'SIGTERM' ? ' at once' : ''} (${signal === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
     );
   });
 });
@@ -52,6 +52,20 @@ describe('stopping', () => {
     expect((await qsim.exit).code).toBe(143);
     expect(qsim.stdout()).toMatch(/\[ Fred \] Done\n|\[George\] Done\n/);
     expect(qsim.stdout().endsWith('Queue size is now 0\n')).toBe(true);
+  });
+
+  it("SIGTERM finishes the items in hand at once, not at the run's pace: the same lines as Ctrl-C's slow finish", async () => {
+    // Items take up to an hour each at real speed: only a finish that does not wait for the clock ends soon.
+    const options = ['--seed', '7', '--interval', '0.1s', '--delay', 'uniform(30m,1h)', '--items', '5', '--consumers', '3'];
+    const term = startQsim(['run', ...options]);
+    await term.waitFor(/Got item: 2 /);
+    term.child.kill('SIGTERM');
+    expect((await term.exit).code).toBe(143);
+    const lines = term.stdout().trimEnd().split('\n');
+    expect(lines.filter((l) => l.endsWith('Done'))).toHaveLength(3);
+    expect(lines.at(-1)).toBe('Queue size is now 0'); // the producer stopped before items 3 and 4
+    // What a paced run finishing at its own pace would have printed: the instant run interrupted at the same moment.
+    expect(gotLines(lines)).toEqual(gotLines(await fullRun(options)).slice(0, 3));
   });
 
   it('a second Ctrl-C stops at once with 130, without waiting for the consumers', async () => {

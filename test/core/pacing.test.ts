@@ -90,6 +90,22 @@ describe('WallClockPacing', () => {
     expect(pacing.msUntil(6)).toBe(1000);
   });
 
+  test('catchUp: no target waits any more, a paused clock goes on, and the change is announced', () => {
+    let now = 0;
+    const pacing = new WallClockPacing({ speed: 1, now: () => now });
+    let changes = 0;
+    pacing.onChange(() => changes++);
+    pacing.start();
+    now = 2000;
+    pacing.pause();
+    expect(pacing.msUntil(3600)).toBe(Infinity);
+    pacing.catchUp(2);
+    expect(changes).toBe(2);
+    expect(pacing.paused).toBe(false);
+    expect(pacing.msUntil(3600)).toBe(0);
+    expect(pacing.virtualTime()).toBe(3600); // the event it fires next
+  });
+
   test('rejects a speed that is not a positive finite number', () => {
     expect(() => new WallClockPacing({ speed: 0 })).toThrow(/speed/);
     expect(() => new WallClockPacing({ speed: Infinity })).toThrow(/speed/);
