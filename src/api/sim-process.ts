@@ -3,6 +3,7 @@ import type { ProcessRuntime } from './process-runtime.js';
 import { SimEventImpl, type EventValue, type SimEvent } from './sim-event.js';
 import type { SimRandom } from './sim-random.js';
 import type { Waiter } from './waiter.js';
+import { shownValue } from './shown-value.js';
 
 export interface WaitOptions {
   /** Seconds of virtual time after which the wait gives up (resolving to undefined). */
@@ -65,7 +66,7 @@ export interface SimProcess {
 
 function checkDelay(what: string, seconds: number): void {
   if (!(seconds >= 0) || !Number.isFinite(seconds)) {
-    throw new InvalidArgumentError(`${what} expects a finite number of seconds >= 0, got ${seconds}`);
+    throw new InvalidArgumentError(`${what} expects a finite number of seconds >= 0, got ${shownValue(seconds)}`);
   }
 }
 

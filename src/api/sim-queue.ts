@@ -6,6 +6,7 @@ import type { ProcessRuntime, SimContext } from './process-runtime.js';
 import type { WaitOptions } from './sim-process.js';
 import { FifoStore, LifoStore, PriorityStore, type Entry, type QueueStore } from './queue-store.js';
 import type { Waiter } from './waiter.js';
+import { shownValue } from './shown-value.js';
 
 /** `get()` or `getNowait()` on a queue that is shut down and empty: nothing more will come out of it. */
 export class QueueClosedError extends QsimError {
@@ -203,7 +204,7 @@ export class SimQueueImpl<T> implements SimQueue<T> {
   get(options: WaitOptions = {}): Promise<T | undefined> {
     const { timeout } = options;
     if (timeout !== undefined && (!(timeout >= 0) || !Number.isFinite(timeout))) {
-      throw new InvalidArgumentError(`the timeout of get expects a finite number of seconds >= 0, got ${timeout}`);
+      throw new InvalidArgumentError(`the timeout of get expects a finite number of seconds >= 0, got ${shownValue(timeout)}`);
     }
     if (this.#store.length > 0) return Promise.resolve(this.#take(this.#sim.current(this.#getLabel)));
     if (this.#shutDown) return Promise.reject(new QueueClosedError(this.name));

@@ -27,6 +27,7 @@ import { SimEventImpl, type SimEvent } from './sim-event.js';
 import { SimProcessImpl, type SimProcess } from './sim-process.js';
 import { SimQueueImpl, type SimQueue, type SimQueueOptions } from './sim-queue.js';
 import { SimRandomImpl, type SimRandom } from './sim-random.js';
+import { shownValue } from './shown-value.js';
 
 export interface SimOptions {
   /** Seed of every random stream; 0 by default. A whole number from 0 to Number.MAX_SAFE_INTEGER. */
@@ -263,7 +264,7 @@ export class Sim {
   /** An event that succeeds with `value` after `delay` seconds of virtual time. */
   timeout<T = void>(delay: number, value?: T): SimEvent<T> {
     this.#notEnded('sim.timeout()');
-    if (!(delay >= 0) || !Number.isFinite(delay)) throw new InvalidArgumentError(`sim.timeout expects a finite number of seconds >= 0, got ${delay}`);
+    if (!(delay >= 0) || !Number.isFinite(delay)) throw new InvalidArgumentError(`sim.timeout expects a finite number of seconds >= 0, got ${shownValue(delay)}`);
     const event = new SimEventImpl<T>(`timeout ${delay} s`);
     this.#engine.schedule(delay, () => (event as SimEventImpl<unknown>).succeed(value));
     return event;

@@ -73,9 +73,11 @@ function report(error: unknown, io: CliIo, argv: readonly string[], commands: re
     if (error.exitCode === 0) return 0; // --help, --version
     // commander would show the whole help on stderr when no command is given: one line instead.
     const message =
-      error.code === 'commander.help'
-        ? `expected a command (${commands.join(', ')}), got ${argv.length > 0 ? quote(argv.join(' ')) : 'none'} (see 'qsim --help')`
-        : error.message;
+      error.code !== 'commander.help'
+        ? error.message
+        : argv[0] === 'help' && argv.length > 1
+          ? `unknown command '${argv[1] ?? ''}' (help is given for ${commands.join(', ')}; see 'qsim --help')` // as commander words it for qsim bogus
+          : `expected a command (${commands.join(', ')}), got ${argv.length > 0 ? quote(argv.join(' ')) : 'none'} (see 'qsim --help')`;
     io.stderr.write(`qsim: ${oneLine(message)}\n`);
     return 2;
   }

@@ -184,6 +184,12 @@ describe('model processes', () => {
     await expect(sim.run()).rejects.toThrow(/sleep expects a finite number of seconds >= 0, got -1/);
   });
 
+  test('a duration that is not a number is shown with its type, not as the number it looks like', async () => {
+    const sim = new Sim();
+    sim.process('p', async (p) => p.sleep('1' as unknown as number));
+    await expect(sim.run()).rejects.toThrow(/sleep expects a finite number of seconds >= 0, got "1" \(a string\)$/);
+  });
+
   test('a model with no process ends at once; a Sim runs only once', async () => {
     const sim = new Sim();
     sim.queue({ name: 'q' }).putNowait(1);

@@ -96,6 +96,13 @@ describe('qsim run rejects bad input with one line and exit code 2', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe("qsim: expected a command (run, sweep, merge, validate), got none (see 'qsim --help')\n");
   });
+
+  test('help for an unknown command: one line naming it and the commands, exit 2', () => {
+    const result = qsim(['help', 'bogus']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe("qsim: unknown command 'bogus' (help is given for run, sweep, merge, validate; see 'qsim --help')\n");
+  });
 });
 
 describe('help and version', () => {
