@@ -219,9 +219,19 @@ export function specProblem(spec: DistributionSpec): string | undefined {
 }
 
 /** Builds the distribution `spec` describes; throws InvalidArgumentError when it is invalid. */
+/**
+ * The distribution of `spec`, frozen with it: one distribution is shared by
+ * every run that uses it (replications, sweep points and a model's builds in
+ * one thread), so code that changed it (a model's `opts.delay.spec.max += 1`)
+ * would make later runs depend on earlier ones, and results on --jobs.
+ */
 export function createDistribution(spec: DistributionSpec): Distribution {
   const problem = specProblem(spec);
   if (problem !== undefined) throw new InvalidArgumentError(`invalid distribution ${formatDistribution(spec)}: ${problem}`);
+  return Object.freeze(distributionOf(Object.freeze({ ...spec })));
+}
+
+function distributionOf(spec: DistributionSpec): Distribution {
   switch (spec.kind) {
     case 'const':
       return new Constant(spec);

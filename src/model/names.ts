@@ -18,23 +18,56 @@ const TAG = /^[\u{e0020}-\u{e007f}]$/u;
 const EMOJI = /^\p{Extended_Pictographic}$/u;
 // A mark or a joiner has nothing to combine with at the start of a name.
 const COMBINING = /^(?:\p{M}|\u200c|\u200d|[\u{e0020}-\u{e007f}])$/u;
+const ZWJ = '\u200d';
+const ZWNJ = '\u200c';
+// The viramas of Indic scripts, after which a joiner or non-joiner chooses a conjunct's form.
+const VIRAMA = /^[\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0c4d\u0ccd\u0d4d\u0dca\u1039\u17d2]$/u;
+const ARABIC = /^\p{Script=Arabic}$/u;
+
+/**
+ * Whether the joiner `point`, after `before` in a character that starts with
+ * `first`, does what it is for, rather than hide text ("a\u200db" prints as
+ * "ab"): a zero-width joiner inside an emoji sequence or after a virama, a
+ * non-joiner after a virama or an Arabic-script letter (Persian), a tag in an
+ * emoji's flag sequence; never at the end of a name.
+ */
+function joins(point: string, before: string, first: string, last: boolean): boolean {
+  if (TAG.test(point)) return EMOJI.test(first);
+  if (last) return false;
+  if (point === ZWJ) return EMOJI.test(first) || VIRAMA.test(before);
+  if (point === ZWNJ) return VIRAMA.test(before) || ARABIC.test(before);
+  return false;
+}
 
 let graphemes: Intl.Segmenter | undefined;
 
+class NotPrintable extends Error {}
+
 /** The characters of `name` as people count them (grapheme clusters), or why it is not printable. */
 function characters(name: string): string[] | string {
+  try {
+    return clustersOf(name);
+  } catch (error) {
+    if (error instanceof NotPrintable) return 'a name has a non-printable character';
+    throw error;
+  }
+}
+
+function clustersOf(name: string): string[] | string {
   if (UNPRINTABLE.test(name)) return 'a name has a non-printable character';
   if (COMBINING.test(String.fromCodePoint(name.codePointAt(0) ?? 0))) return 'a name starts with a combining character';
   graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
   const clusters = [...graphemes.segment(name)].map(({ segment }) => segment);
-  for (const cluster of clusters) {
-    const [first = '', ...rest] = [...cluster];
-    if (FORMAT.test(first)) return 'a name has a non-printable character';
-    for (const point of rest) {
-      if (!FORMAT.test(point)) continue;
-      if (!JOINERS.test(point) || (TAG.test(point) && !EMOJI.test(first))) return 'a name has a non-printable character';
-    }
-  }
+  clusters.forEach((cluster, c) => {
+    const points = [...cluster];
+    const first = points[0] ?? '';
+    if (FORMAT.test(first)) throw new NotPrintable();
+    points.forEach((point, i) => {
+      if (i === 0 || !FORMAT.test(point)) return;
+      const last = c === clusters.length - 1 && i === points.length - 1;
+      if (!JOINERS.test(point) || !joins(point, points[i - 1] ?? '', first, last)) throw new NotPrintable();
+    });
+  });
   return clusters;
 }
 
@@ -48,9 +81,10 @@ export function nameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'a name is empty';
   let length = name.length;
   if (!PRINTABLE_ASCII.test(name)) {
+    // Before the characters are counted: segmenting costs more than linear time in a long text.
+    if (name.length > 2 * MAX_NAME_CODE_POINTS || [...name].length > MAX_NAME_CODE_POINTS) return 'a name is too long';
     const chars = characters(name);
     if (typeof chars === 'string') return chars;
-    if ([...name].length > MAX_NAME_CODE_POINTS) return 'a name is too long';
     length = chars.length;
   }
   if (length > MAX_NAME_LENGTH) return 'a name is too long';

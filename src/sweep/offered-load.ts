@@ -8,12 +8,15 @@
  * 1 − p^(r+1) of them. A pipeline's ρ is its bottleneck's, the stage with the
  * highest; ρ ≥ 1 there means the queue grows without bound while items keep coming.
  *
+ * A stage with ρ ≥ 1 passes on at most what its servers finish, 1/ρ of what
+ * reaches it, so the stages below see that rate (an upper bound: a dropping
+ * stage's servers idle now and then).
+ *
  * A pipeline is overloaded when a stage with ρ ≥ 1 keeps every item (onFull
  * block, as every unbounded queue does): its queue, or the producers blocked
  * behind it, grows for as long as items come, so what a run measures there
  * depends on how long it runs. A stage that drops items when full sheds the
- * excess and settles. (Drops are not taken off the rate passed on, so a stage
- * behind a dropping one is judged on more items than reach it.)
+ * excess and settles.
  */
 import { arrivalRate } from '../theory/arrivals.js';
 import type { Scenario } from '../model/scenario.js';
@@ -36,7 +39,10 @@ export function offeredLoad(scenario: Scenario): OfferedLoad {
     for (let k = 0; k <= stage.retries; k++) attempts += stage.failure ** k;
     const work = stage.delay.mean === 0 ? 0 : (rate * attempts * stage.delay.mean) / (stage.workers.length * stage.concurrency);
     stages.push(Number.isFinite(work) ? work : null);
-    if (Number.isFinite(work) && work >= 1 && stage.onFull === 'block') overloaded = true;
+    if (Number.isFinite(work) && work >= 1) {
+      if (stage.onFull === 'block') overloaded = true;
+      rate /= work;
+    }
     rate *= 1 - stage.failure ** (stage.retries + 1);
   }
   const bottleneck = stages.some((rho) => rho === null) ? null : Math.max(...(stages as number[]));

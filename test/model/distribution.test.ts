@@ -188,3 +188,17 @@ describe('createDistribution', () => {
     expect(() => createDistribution({ kind: 'normal', mu: 1, sigma: Infinity })).toThrow(InvalidArgumentError);
   });
 });
+
+describe('a distribution is shared by runs, so nothing can change it', () => {
+  test('it and its spec are frozen, and the spec given is not', () => {
+    const spec = { kind: 'uniform' as const, min: 0, max: 3 };
+    const distribution = createDistribution(spec);
+    expect(Object.isFrozen(distribution)).toBe(true);
+    expect(Object.isFrozen(distribution.spec)).toBe(true);
+    expect(() => {
+      (distribution.spec as { max: number }).max += 1;
+    }).toThrow(TypeError);
+    expect(distribution.spec).toEqual({ kind: 'uniform', min: 0, max: 3 });
+    expect(Object.isFrozen(spec)).toBe(false);
+  });
+});

@@ -34,6 +34,11 @@ describe('nameProblem', () => {
     [`${MAX_NAME_LENGTH + 1} emoji sequences`, '\u{1f469}\u200d\u{1f4bb}'.repeat(MAX_NAME_LENGTH + 1), 'a name is too long'],
     ['one character made of a thousand marks', `a${'\u0301'.repeat(1000)}`, 'a name is too long'],
     [`${MAX_NAME_LENGTH + 1} letters`, 'x'.repeat(MAX_NAME_LENGTH + 1), 'a name is too long'],
+    ['a joiner that hides nothing but itself, after a letter', 'worker\u200d', 'a name has a non-printable character'],
+    ['a joiner between two Latin letters (prints as "ab")', 'a\u200db', 'a name has a non-printable character'],
+    ['a non-joiner between two Latin letters', 'x\u200cy', 'a name has a non-printable character'],
+    ['a joiner at the end of an emoji', '\u{1f469}\u200d', 'a name has a non-printable character'],
+    ['a very long text, refused before it is segmented', '\u00e9'.repeat(2_000_000), 'a name is too long'],
   ])('refuses %s', (_what, name, reason) => {
     expect(nameProblem(name)).toBe(reason);
   });

@@ -61,4 +61,12 @@ describe('offered load ρ', () => {
     expect(offeredLoad(scenario([stage('c', 2, 1, { capacity: 10, onFull: 'drop-newest' })])).overloaded).toBe(false);
     expect(offeredLoad(scenario([stage('c', 2, 1, { capacity: 10, onFull: 'drop-oldest' })])).overloaded).toBe(false);
   });
+
+  test('below a stage with ρ ≥ 1, the rate is what its servers finish: a stage behind a dropping one is judged on that', () => {
+    // 100 items/s into a stage that finishes 50/s and drops the rest; 2 workers of 35 ms below it see 50/s: ρ = 0.875.
+    const load = offeredLoad(scenario([stage('gate', 1, 0.02, { capacity: 5, onFull: 'drop-newest' }), stage('work', 2, 0.035)], 0.01));
+    expect(load.stages[0]).toBeCloseTo(2, 12);
+    expect(load.stages[1]).toBeCloseTo(0.875, 12);
+    expect(load.overloaded).toBe(false);
+  });
 });
