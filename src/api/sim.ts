@@ -13,7 +13,7 @@
  * scheduled, the run stops with a DeadlockError naming each process and what
  * it waits on.
  */
-import { InvalidArgumentError, ProcessFailedError } from '../core/errors.js';
+import { InvalidArgumentError, ProcessFailedError, QsimError } from '../core/errors.js';
 import { WallClockPacing, type Pacing } from '../core/pacing.js';
 import { RandomSource } from '../core/random.js';
 import { Simulation } from '../core/simulation.js';
@@ -49,7 +49,10 @@ export interface SimProcessOptions {
 }
 
 export interface SimRunOptions {
-  /** Aborting stops the run where it stands; run() then resolves with the time it reached. */
+  /**
+   * Aborting stops the run where it stands; run() then resolves with the time it reached. Aborted with a
+   * QsimError as its reason, the run fails with that error instead (run() rejects).
+   */
   signal?: AbortSignal;
 }
 
@@ -305,6 +308,8 @@ export class Sim {
     // In a paced run virtual time has moved on from the last event to where the wall clock stands: the
     // model stops there, as an event of its own (while paused, where it stands).
     const stop = (): void => {
+      // Aborted with a qsim error as its reason (an error of the model's outside any process): the run fails with it.
+      if (signal?.reason instanceof QsimError) return engine.stop(signal.reason);
       const at = pacing instanceof WallClockPacing && !pacing.paused && engine.status === 'running' ? pacing.virtualTime() : engine.now;
       if (at > engine.now) engine.schedule(at - engine.now, () => engine.stop());
       else engine.stop();

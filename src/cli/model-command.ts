@@ -93,22 +93,14 @@ async function runLoadedModel(run: RunInvocation, model: ModelChoice, build: Mod
     else outputFailure = new OutputError('stdout', error);
     stop.abort();
   });
-  // An error the model's code throws outside any process (a timer, a promise nobody awaits) is one line and stops the run.
-  let stray = false;
-  const releaseStray =
-    io.stdout === process.stdout
-      ? catchStrayErrors(io.stderr, () => {
-          stray = true;
-          stop.abort();
-        })
-      : () => {};
+  // An error the model's code throws outside any process (a timer, a promise nobody handles) fails the run, as a process's would.
+  const releaseStray = io.stdout === process.stdout ? catchStrayErrors(io.stderr, (error) => stop.abort(error)) : () => {};
   // After the handlers, as for the built-in run: a signal sent once the seed is out stops the run cleanly.
   if (run.seedDrawn) io.stderr.write(`qsim: seed ${run.seed} (repeat this run with --seed ${run.seed})\n`);
   try {
     // Instant runs wait for a slow reader of stdout instead of buffering without bound.
     const timers = instant ? { timers: drainAwareTimers(out) } : {};
     await simulateModel(build, options, { pacing, observers, signal: stop.signal, ...timers });
-    if (stray) return 1;
     if (outputFailure) throw outputFailure;
     if (closed) return 0;
     if (signalled) io.stderr.write(`qsim: ${signalled}: stopped the model where it stood\n`);

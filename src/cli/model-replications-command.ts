@@ -24,7 +24,7 @@
  * reported, marked `interrupted` (no interval from a single one); exit 130
  * (143). A second signal stops at once, with nothing more written.
  */
-import { exitOnceCliDone, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
+import { exitOnceCliDone, failOnStrayErrors, guardBuild, loadModelGuarded, modelConsole, prepareModelWidths, withModelConsole } from '../runner/model-host.js';
 import { buildModel } from '../runner/run-model.js';
 import type { RunConfig } from '../model/config.js';
 import { runEachUntil, type PartialRuns, type StoppableRunner } from '../parallel/run-until.js';
@@ -98,7 +98,7 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
   // The handlers are in place before the model file loads, so a signal always finds the runs guarded.
   const stops = handleReplicationStops(io, () => out.discard());
 
-  const work = (async (): Promise<PartialRuns<ModelSummary>> => {
+  const replicate = async (): Promise<PartialRuns<ModelSummary>> => {
     // A file that does not load is one line (exit 2) before any thread starts.
     const build = guardBuild(await loadModelGuarded(model.path));
     await prepareModelWidths(model.path, [...(run.config?.consumers ?? []), ...Object.values(model.set).map(String)]);
@@ -110,7 +110,10 @@ async function runReplications(run: RunInvocation, model: ModelChoice, replicati
     const requests = Array.from({ length: replications.count }, (_, i): RunRequest => ({ model: data, seed: run.seed + i }));
     const runner: PointRunner = replications.jobs > 1 ? threadRunner(replications.jobs, { useThisThread: true }) : sequentialRunner();
     return runEachUntil(modelRuns(runner), requests, { signal: stops.signal, onResult: (index, summary) => lines?.finished(index, summary) });
-  })();
+  };
+  // An error the model's code throws outside any process in this thread (a timer, a promise nobody handles)
+  // fails the replications, as a failed run does; on a worker it fails that run (point-worker.ts).
+  const work = io.stdout === process.stdout ? failOnStrayErrors(io.stderr, replicate, () => out.discard()) : replicate();
   const end = await replicationsOutcome<ModelSummary>(work, stops, { out, text: run.output.format === 'text', count: replications.count });
   if (end.runs === undefined) return end.exitCode;
   const { runs, interrupted, exitCode } = end;

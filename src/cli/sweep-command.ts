@@ -1,4 +1,5 @@
-import { executeSweep } from '../sweep/execute.js';
+import { executeSweep, type SweepOutcome } from '../sweep/execute.js';
+import { failOnStrayErrors } from '../runner/model-host.js';
 import { renderPointLine } from '../sweep/json-output.js';
 import { sequentialRunner, type PointRunner } from '../sweep/point-runner.js';
 import type { SweepReport } from '../sweep/report.js';
@@ -60,14 +61,17 @@ export async function sweepCommand(flags: SweepFlags, io: CliIo, version: string
   progress?.start();
   let report: SweepReport;
   try {
-    const outcome = await executeSweep(plan, runner, {
-      shard,
-      signal: stop.signal,
-      onPoint: (result) => {
-        progress?.advance();
-        if (format === 'ndjson') out.write(renderPointLine(definition, result));
-      },
-    });
+    const execute = (): Promise<SweepOutcome> =>
+      executeSweep(plan, runner, {
+        shard,
+        signal: stop.signal,
+        onPoint: (result) => {
+          progress?.advance();
+          if (format === 'ndjson') out.write(renderPointLine(definition, result));
+        },
+      });
+    // An error a model's code throws outside any process in this thread fails the sweep, as a failed run does.
+    const outcome = sweep.model && io.stdout === process.stdout ? await failOnStrayErrors(io.stderr, execute, () => stop.abort()) : await execute();
     report = { definition, results: outcome.results, shard, interrupted: outcome.interrupted };
   } finally {
     removeSignalHandlers();

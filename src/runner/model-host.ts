@@ -176,27 +176,40 @@ export async function withModelConsole<T>(replacement: Console, work: () => Prom
   }
 }
 
-/** Hears a stray error while a run goes on (to stop it); undefined between runs. */
-let strayListener: ((error: unknown) => void) | undefined;
+/** What a model's code threw outside any process: a timer's callback, a rejection nobody handled. */
+export class StrayModelError extends QsimError {
+  readonly exitCode = 1;
+  readonly code = 'model-stray-error';
+  constructor(thrown: unknown) {
+    super(`the model's code threw outside any process: ${describeThrown(thrown).replace(/\s*[\n\r\u2028\u2029]+\s*/g, ' ')}`, { cause: thrown });
+  }
+}
+
+/** Hears a stray error while runs go on (to fail them); undefined between runs. */
+let strayListener: ((error: StrayModelError) => void) | undefined;
+let strayStderr: { write(text: string): unknown } = process.stderr;
 let strayHandled = false;
 
 /**
  * From now on, an error thrown outside any process (an uncaught exception or
  * an unhandled rejection: in a model, a timer's callback or a promise nobody
- * awaited) prints one line on `stderr` and sets exit code 1, instead of Node's
- * stack trace and crash; `listener` hears it until the returned function is
- * called (the run it stops has ended). For a process qsim owns: main thread
- * only, and the handlers stay, since a model's timer may fire after its run.
+ * handled) is a StrayModelError instead of Node's stack trace and crash:
+ * `listener` hears it until the returned function is called (the runs it
+ * fails have ended); after that it is one line on `stderr` and exit code 1,
+ * since a model's timer may fire after its run. For a process qsim owns, in
+ * its main thread; a worker thread has its own (failStrayErrorsInWorker).
  */
-export function catchStrayErrors(stderr: { write(text: string): unknown }, listener: (error: unknown) => void): () => void {
+export function catchStrayErrors(stderr: { write(text: string): unknown }, listener: (error: StrayModelError) => void): () => void {
   if (!isMainThread) return () => {};
   strayListener = listener;
+  strayStderr = stderr;
   if (!strayHandled) {
     strayHandled = true;
-    const report = (error: unknown): void => {
-      stderr.write(`qsim: the model's code threw outside any process: ${describeThrown(error)}\n`);
+    const report = (thrown: unknown): void => {
+      const error = new StrayModelError(thrown);
+      if (strayListener) return strayListener(error);
+      strayStderr.write(`qsim: ${error.message}\n`);
       process.exitCode = 1;
-      strayListener?.(error);
     };
     process.on('uncaughtException', report);
     process.on('unhandledRejection', report);
@@ -204,6 +217,41 @@ export function catchStrayErrors(stderr: { write(text: string): unknown }, liste
   return () => {
     if (strayListener === listener) strayListener = undefined;
   };
+}
+
+/**
+ * `work()`, failed by the first StrayModelError while it goes on (`onStray`
+ * hears it first, to stop what work() started): for commands that run a
+ * model's code in this thread among others (replications, sweeps).
+ */
+export async function failOnStrayErrors<T>(stderr: { write(text: string): unknown }, work: () => Promise<T>, onStray: () => void): Promise<T> {
+  let fail: (error: StrayModelError) => void = () => {};
+  const stray = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  const release = catchStrayErrors(stderr, (error) => {
+    onStray();
+    fail(error);
+  });
+  try {
+    return await Promise.race([work(), stray]);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * In a worker thread: a stray error of the model's fails the run in progress
+ * (`fail` posts its failure) and ends the thread, so that nothing the broken
+ * run left behind can answer for a later one.
+ */
+export function failStrayErrorsInWorker(fail: (error: StrayModelError) => void): void {
+  const report = (thrown: unknown): void => {
+    fail(new StrayModelError(thrown));
+    process.exit(1);
+  };
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
 }
 
 let exitScheduled = false;

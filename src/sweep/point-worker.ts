@@ -11,11 +11,12 @@
  * to the request that printed it, and the main thread writes it to stderr.
  */
 import { poolPort, serveRequests } from '../parallel/serve-requests.js';
-import type { ThreadMessage } from '../parallel/thread-pool.js';
-import { modelConsole } from '../runner/model-host.js';
+import { threadFailure, type ThreadMessage } from '../parallel/thread-pool.js';
+import { failStrayErrorsInWorker, modelConsole } from '../runner/model-host.js';
 import { simulateRequest } from './point-runner.js';
 
 const port = poolPort();
 globalThis.console = modelConsole({ write: (text) => port.postMessage({ console: text } satisfies ThreadMessage<never>) });
 
+failStrayErrorsInWorker((error) => port.postMessage({ ok: false, failure: threadFailure(error) } satisfies ThreadMessage<never>));
 serveRequests(simulateRequest);

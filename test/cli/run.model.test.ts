@@ -175,10 +175,17 @@ describe('qsim run --model: failures are reported as for built-in runs', () => {
   test.each([
     ['a rejected promise nobody handles', ['stray-rejection.mjs', '--instant', '--format', 'json'], 'nobody catches me'],
     ["a timer of the model's that throws during a paced run", ['stray-timer.mjs', '--speed', '10'], 'timer blew up'],
+    ['a timer that throws during replications in this thread', ['stray-timer-soon.mjs', '--instant', '--replications', '2', '--jobs', '1'], 'timer blew up'],
   ])('%s: one line, exit 1, no stack trace', (_, [file, ...args], message) => {
     const result = qsim(['run', '--model', fixture(file as string), '--seed', '1', ...(args as string[])]);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`qsim: the model's code threw outside any process: ${message}\n`);
+  });
+
+  test.each([['1'], ['2']])('a timer that throws during a sweep with --jobs %s: one line naming it, exit 1, no stack trace', (jobs) => {
+    const result = qsim(['sweep', '--model', fixture('stray-timer-soon.mjs'), '--seed', '1', '--vary', 'items=1|2', '--jobs', jobs]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^qsim: (the run of point items=\d with seed \d+ failed: )?the model's code threw outside any process: timer blew up\n$/);
   });
   test.each([
     ['deadlock.mjs', 'qsim: deadlock at t=1s: every process is waiting and nothing is scheduled: Ann (get from queue a), Bob (get from queue b)\n'],
