@@ -35,12 +35,17 @@ export interface SimContext {
  * process whose body has ended is never reported blocked. Only then may the
  * engine move the clock; else an instant run, which moves it synchronously,
  * would let such a process go on at a later time than a paced run, which
- * moves it on a timer, and the two would print different things. (Code of a
- * helper the body awaits returns through more microtasks: a wait it does not
- * await is still caught, but perhaps only at the helper's next wait.) A
- * process that awaits its wait is suspended all along, so nothing it does
- * changes; nor does the order in which woken processes resume. The cost is
- * these microtasks per wait, about a third of a model run's time.
+ * moves it on a timer, and the two would print different things. A process
+ * that awaits its wait is suspended all along, so nothing it does changes; nor
+ * does the order in which woken processes resume. The cost is these
+ * microtasks per wait, about a third of a model run's time.
+ *
+ * Not covered: code that, after a wait it did not await, itself awaits other
+ * promises for more than these microtasks (`p.sleep(1); await null; await
+ * null; …`, or returns through an async helper): the engine may have moved
+ * the clock by then in an instant run. A deterministic check would need the
+ * await itself to be seen (a thenable), which adds a microtask to every
+ * resumption and changes the order of resumptions within an instant.
  */
 const BLOCKED_REPORT_DELAY = 2;
 
@@ -108,7 +113,10 @@ export class ProcessRuntime {
     return waiter.promise;
   }
 
-  /** Microtasks left before reportBlocked tells the engine; one wait at a time, so one countdown. */
+  /**
+   * Microtasks left before reportBlocked tells the engine. A process woken and waiting again within
+   * them shares the countdown (its second wait is reported sooner); the counts stay balanced.
+   */
   #hopsToReport = 0;
   readonly #reportBlocked = (): void => {
     if (--this.#hopsToReport > 0) queueMicrotask(this.#reportBlocked);

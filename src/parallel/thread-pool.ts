@@ -147,6 +147,8 @@ export class ThreadPool<Request, Result> {
   readonly #idle: RequestThread<Result>[] = [];
   readonly #all = new Set<RequestThread<Result>>();
   #localFree: boolean;
+  /** The request the local lane is answering, for close() to wait on. */
+  #localRun: Promise<unknown> | undefined;
   #closed = false;
 
   constructor(options: ThreadPoolOptions<Request, Result>) {
@@ -169,10 +171,13 @@ export class ThreadPool<Request, Result> {
       const local = this.#options.local;
       if (local !== undefined && this.#localFree) {
         this.#localFree = false;
+        const running = local(request, signal);
+        this.#localRun = running;
         try {
-          return await local(request, signal);
+          return await running;
         } finally {
           this.#localFree = true;
+          this.#localRun = undefined;
         }
       }
       // p-limit lets at most `jobs` requests in here, so there is an idle thread or room for a new one.
@@ -188,14 +193,22 @@ export class ThreadPool<Request, Result> {
     });
   }
 
-  /** Stops every thread; requests on them and requests still waiting reject. */
+  /**
+   * Stops every thread; requests on them and requests still waiting reject.
+   * A request on the local lane cannot be terminated: close() waits for it to
+   * settle (its signal, aborted, stops it at its next yield), so nothing of it
+   * runs after the pool is closed.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     this.#limit.clearQueue();
     const threads = [...this.#all];
     this.#all.clear();
     this.#idle.length = 0;
-    await Promise.all(threads.map((thread) => thread.terminate(new Error('the thread pool was closed during the run'))));
+    await Promise.all([
+      ...threads.map((thread) => thread.terminate(new Error('the thread pool was closed during the run'))),
+      this.#localRun?.catch(() => {}),
+    ]);
   }
 
   #spawn(): RequestThread<Result> {

@@ -106,13 +106,13 @@ function recommendationLines(report: SweepReport): string[] {
   if (overloaded.length > 0) {
     const which = overloaded.map((result) => describePoint(definition.vary, result.values) || String(result.index)).join(', ');
     notes.push(
-      `not recommended: ${which} (ρ ≥ 1): ${overloaded.length === 1 ? 'it meets' : 'they meet'} ${slos} only because the run ends before the backlog builds up; ` +
-        'with ρ ≥ 1 the queue grows for as long as items come',
+      `not recommended: ${which} (overloaded: ρ ≥ 1 at a stage that keeps every item): ${overloaded.length === 1 ? 'it meets' : 'they meet'} ${slos} ` +
+        'only because the run ends before the backlog builds up; there the queue grows for as long as items come',
     );
   }
-  if (recommendation === null) return [...notes, `no point meets ${slos}${overloaded.length > 0 ? ' with ρ < 1' : ''}`];
+  if (recommendation === null) return [...notes, overloaded.length > 0 ? `no point that is not overloaded meets ${slos}` : `no point meets ${slos}`];
   const point = describePoint(definition.vary, recommendation.values);
   if (recommendation.slots === null) return [...notes, `recommended: ${point}, the first point in grid order that meets ${slos}`];
   const slots = `${recommendation.slots} worker slot${recommendation.slots === 1 ? '' : 's'}`;
-  return [...notes, `recommended: ${point} (${slots}), the cheapest point that meets ${slos}${overloaded.length > 0 ? ' with ρ < 1' : ''}`];
+  return [...notes, `recommended: ${point} (${slots}), the cheapest point that meets ${slos}${overloaded.length > 0 ? ' and is not overloaded' : ''}`];
 }

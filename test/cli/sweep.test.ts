@@ -41,8 +41,10 @@ describe('qsim sweep', () => {
     const rows = result.stdout.split('\n').slice(1, 9);
     expect(rows[2]).toMatch(/^\s+3\s+1\.333\s.*pass, ρ ≥ 1$/);
     expect(rows[3]).toMatch(/^\s+4\s+1\.000\s.*pass, ρ ≥ 1$/);
-    expect(result.stdout).toContain('\nnot recommended: consumers=3, consumers=4 (ρ ≥ 1): they meet wait.p95<2s only because the run ends before the backlog builds up');
-    expect(result.stdout).toMatch(/\nrecommended: consumers=5 \(5 worker slots\), the cheapest point that meets wait.p95<2s with ρ < 1\n$/);
+    expect(result.stdout).toContain(
+      '\nnot recommended: consumers=3, consumers=4 (overloaded: ρ ≥ 1 at a stage that keeps every item): they meet wait.p95<2s only because the run ends before the backlog builds up',
+    );
+    expect(result.stdout).toMatch(/\nrecommended: consumers=5 \(5 worker slots\), the cheapest point that meets wait.p95<2s and is not overloaded\n$/);
     const json = JSON.parse(qsim(['sweep', '--vary', 'consumers=1..8', '--interval', 'exp(250ms)', '--delay', 'exp(1s)', '--slo', 'wait.p95<2s', '--seed', '1', '--format', 'json']).stdout) as {
       points: { overloaded: boolean; pass: boolean }[];
       recommendation: { values: Record<string, string> };
