@@ -2,6 +2,8 @@
  * Runs every request through a runner until a signal says stop: the one rule
  * for replications (built-in and model alike) on Ctrl-C.
  */
+import { LowestFailure } from './lowest-failure.js';
+import { RunAborted } from './thread-pool.js';
 
 /** Where requests run: a ThreadPool, or anything with its run/close. */
 export interface StoppableRunner<Request, Result> {
@@ -21,9 +23,10 @@ export interface PartialRuns<Result> {
 /**
  * Runs every request through `runner` and closes it. Aborting `signal` starts
  * no more runs and stops those in progress, and the promise resolves with the
- * runs that had finished. A run that fails before the abort rejects at once,
- * the others stopped behind it; failures after the abort (the stopped runs)
- * are not errors. `onResult` hears each result as it arrives, in completion order.
+ * runs that had finished. When runs fail, the lowest-numbered failure rejects,
+ * once the runs before it have finished (those after it are stopped), so the
+ * failure reported does not depend on how many run at once; failures of runs
+ * the signal stopped are not errors. `onResult` hears each result as it arrives, in completion order.
  */
 export async function runEachUntil<Request, Result>(
   runner: StoppableRunner<Request, Result>,
@@ -32,19 +35,16 @@ export async function runEachUntil<Request, Result>(
 ): Promise<PartialRuns<Result>> {
   const { signal } = options;
   const summaries: (Result | undefined)[] = requests.map(() => undefined);
-  // Aborted by the signal, or once the runs are over (after a failure: the others are not needed).
-  const stop = new AbortController();
-  const onAbort = (): void => stop.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  if (signal.aborted) stop.abort();
+  // A failed run stops the runs after it; the one reported is the lowest-numbered that failed.
+  const failures = new LowestFailure(signal);
   try {
     await Promise.all(
       requests.map(async (request, index) => {
         let result: Result;
         try {
-          result = await runner.run(request, stop.signal);
+          result = await failures.run(index, (stop) => runner.run(request, stop));
         } catch (error) {
-          if (signal.aborted) return; // stopped by the signal, or failing while it stopped everything
+          if (error instanceof RunAborted) return; // stopped by the signal or by a failure before it, or failed
           throw error;
         }
         // A result that arrived is a whole run, even if the signal came just after it.
@@ -53,9 +53,8 @@ export async function runEachUntil<Request, Result>(
       }),
     );
   } finally {
-    signal.removeEventListener('abort', onAbort);
-    stop.abort();
     await runner.close();
   }
+  if (failures.error !== undefined) throw failures.error;
   return { summaries, stopped: summaries.some((summary) => summary === undefined) };
 }

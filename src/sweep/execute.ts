@@ -9,6 +9,7 @@ import { describePoint } from './grid.js';
 import type { PointSummary } from './metrics.js';
 import type { PlannedPoint, SweepPlan } from './plan.js';
 import { pointResult, type PointResult } from './point-result.js';
+import { LowestFailure } from '../parallel/lowest-failure.js';
 import { RunAborted } from '../parallel/thread-pool.js';
 import type { PointRunner } from './point-runner.js';
 import { runSeed } from './seeds.js';
@@ -52,10 +53,9 @@ export class PointFailedError extends QsimError {
 export async function executeSweep(plan: SweepPlan, runner: PointRunner, options: ExecuteOptions = {}): Promise<SweepOutcome> {
   const { definition } = plan;
   const points = plan.points.filter((point) => inShard(point.index, options.shard));
-  const stop = new AbortController();
-  const abort = (): void => stop.abort();
-  options.signal?.addEventListener('abort', abort, { once: true });
-  if (options.signal?.aborted) stop.abort();
+  // A failed run stops the runs after it; the one reported is the first in (point, replication) order.
+  const failures = new LowestFailure(options.signal);
+  const replications = definition.replications;
 
   // Points finish in any order; each is reported when every point before it has been.
   const finished = new Map<number, PointResult>();
@@ -71,31 +71,29 @@ export async function executeSweep(plan: SweepPlan, runner: PointRunner, options
     }
   };
 
-  let failure: unknown;
   const runPoint = async (point: PlannedPoint, order: number): Promise<void> => {
-    const seeds = Array.from({ length: definition.replications }, (_, r) => runSeed(definition.seed, point.index, r));
+    const seeds = Array.from({ length: replications }, (_, r) => runSeed(definition.seed, point.index, r));
     const name = describePoint(definition.vary, point.values) || String(point.index);
-    const run = (seed: number): Promise<PointSummary> =>
-      runner.run({ ...point.work, seed }, stop.signal).catch((error: unknown) => {
-        throw error instanceof RunAborted ? error : new PointFailedError(name, seed, error);
-      });
-    try {
-      const summaries: PointSummary[] = await Promise.all(seeds.map(run));
-      finished.set(order, pointResult(point, seeds, summaries, plan.slos));
-      flush(points.length);
-    } catch (error) {
-      if (error instanceof RunAborted) return;
-      failure ??= error;
-      stop.abort();
+    const run = (seed: number, r: number): Promise<PointSummary> =>
+      failures.run(order * replications + r, (signal) =>
+        runner.run({ ...point.work, seed }, signal).catch((error: unknown) => {
+          throw error instanceof RunAborted ? error : new PointFailedError(name, seed, error);
+        }),
+      );
+    // Every replication settles before the point is done: a lower one may still fail after another has.
+    const settled = await Promise.allSettled(seeds.map(run));
+    const summaries = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    if (summaries.length < seeds.length) {
+      const failed = settled.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected' && !(outcome.reason instanceof RunAborted));
+      if (failed) throw failed.reason; // not a run's failure (LowestFailure keeps those): a bug here
+      return;
     }
+    finished.set(order, pointResult(point, seeds, summaries, plan.slos));
+    flush(points.length);
   };
 
-  try {
-    await Promise.all(points.map(runPoint));
-  } finally {
-    options.signal?.removeEventListener('abort', abort);
-  }
-  if (failure !== undefined) throw failure;
+  await Promise.all(points.map(runPoint));
+  if (failures.error !== undefined) throw failures.error;
   // Interrupted: the points finished after a gap are reported too, still in order.
   for (const order of [...finished.keys()].sort((a, b) => a - b)) {
     const result = finished.get(order) as PointResult;

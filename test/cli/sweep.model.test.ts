@@ -122,6 +122,18 @@ describe('qsim sweep --model', () => {
     expect(alone.stderr).toBe(`qsim: ${match?.[2] ?? ''}\n`);
   });
 
+  test('the failure reported is the first in run order, whatever --jobs is', () => {
+    const sweep = (jobs: string) => qsim(['sweep', '--model', 'test/fixtures/models/unlucky.mjs', '--seed', '1', '--vary', 'items=1..3', '--replications', '3', '--jobs', jobs]).stderr;
+    const replications = (jobs: string) =>
+      qsim(['run', '--model', 'test/fixtures/models/unlucky.mjs', '--instant', '--seed', '1', '--replications', '8', '--jobs', jobs]).stderr;
+    expect(sweep('1')).toMatch(/^qsim: the run of point items=\d with seed \d+ failed/);
+    expect(sweep('4')).toBe(sweep('1'));
+    expect(sweep('9')).toBe(sweep('1'));
+    expect(replications('1')).toMatch(/^qsim: the run with seed \d+ failed/);
+    expect(replications('4')).toBe(replications('1'));
+    expect(replications('8')).toBe(replications('1'));
+  });
+
   test('a replication that fails is named by its seed, which repeats it alone', () => {
     const replications = qsim(['run', '--model', 'test/fixtures/models/unlucky.mjs', '--instant', '--seed', '1', '--replications', '8']);
     expect(replications.status).toBe(1);
