@@ -145,7 +145,12 @@ function loadSentences(
   const noun = pipeline ? 'worker' : 'consumer';
   const each = stage.concurrency > 1 ? 'Each slot' : single ? `The ${noun}` : `Each ${noun}`;
   const shape = stage.delay.spec.kind === 'const' ? '' : ` on average (${formatDistribution(stage.delay.spec)})`;
-  const pace = `${each} takes ${readableSeconds(stage.delay.mean)} per item${shape}`;
+  // With failures the time is per attempt, and an item takes 1 + p + … + p^retries attempts on average.
+  const attempts = stage.failure > 0 ? (stage.failure >= 1 ? stage.retries + 1 : (1 - stage.failure ** (stage.retries + 1)) / (1 - stage.failure)) : 1;
+  const pace =
+    attempts === 1
+      ? `${each} takes ${readableSeconds(stage.delay.mean)} per item${shape}`
+      : `${each} takes ${readableSeconds(stage.delay.mean)} per attempt${shape} and ${sig3(attempts)} attempts per item`;
   if (theory.serviceRatePerSecond === null) {
     return [`${rho}: processing takes no time (${formatDistribution(stage.delay.spec)}), so no item ever waits.`];
   }
@@ -231,9 +236,23 @@ function replicationRows(summary: RunSummary): string[] {
   return ['', ...table, ...wrap(verdict)];
 }
 
-/** How to make this run longer: an option on the command line, a field in a scenario file. */
-function longerRun(summary: RunSummary): string {
-  return 'sources' in summary.options ? "raise the sources' items in the scenario file (100000 or more) and run with --instant" : 'try --items 1000000 --instant';
+/** How to make this run longer: an option on the command line or a field in a scenario file; the duration when one limits it. */
+function longerRun(summary: RunSummary, scenario: Scenario): string {
+  const timed = scenario.sources.some((source) => source.duration !== Infinity);
+  if ('sources' in summary.options) {
+    return timed
+      ? "raise the sources' duration (and items) in the scenario file and run with --instant"
+      : "raise the sources' items in the scenario file (100000 or more) and run with --instant";
+  }
+  return timed ? 'try a longer --duration (and enough --items) with --instant' : 'try --items 1000000 --instant';
+}
+
+/** The advice for a run too short for long-run predictions, or nothing. */
+function shortRunAdvice(summary: RunSummary, scenario: Scenario, predicted: boolean, consumed: number): string[] {
+  if (!predicted || consumed >= SHORT_RUN_ITEMS || summary.replications) return [];
+  return wrap(
+    `Predictions are long-run averages: over ${consumed} item${consumed === 1 ? '' : 's'} the simulated figures can be far from them; ${longerRun(summary, scenario)}.`,
+  );
 }
 
 function singleStage(summary: RunSummary, scenario: Scenario): string[] {
@@ -245,14 +264,7 @@ function singleStage(summary: RunSummary, scenario: Scenario): string[] {
   const arrivals = { full: arrivalPhrase(scenario.sources, rate), brief: arrivalPhrase(scenario.sources, rate, true) };
   const lines = loadSentences(spec, stage, arrivals, false, finite).flatMap((s) => wrap(s));
   lines.push(...wrap(predictionSentence(stage, stage)));
-  const consumed = summary.stages[0]?.processed ?? 0;
-  if (stage.meanWaitSeconds.predicted !== null && consumed < SHORT_RUN_ITEMS && !summary.replications) {
-    lines.push(
-      ...wrap(
-        `Predictions are long-run averages: over ${consumed} item${consumed === 1 ? '' : 's'} the simulated figures can be far from them; ${longerRun(summary)}.`,
-      ),
-    );
-  }
+  lines.push(...shortRunAdvice(summary, scenario, stage.meanWaitSeconds.predicted !== null, summary.stages[0]?.processed ?? 0));
   return lines;
 }
 
@@ -299,6 +311,7 @@ function pipeline(summary: RunSummary, scenario: Scenario): string[] {
     comparisonText('all queues together hold on average', theory.meanQueueSize, sig3),
   ].filter((part): part is string => part !== undefined);
   lines.push(...wrap(whole.length > 0 ? `${methodLabel(theory)}: ${whole.join('; ')}. ${theory.note}` : theory.note));
+  lines.push(...shortRunAdvice(summary, scenario, theory.meanSystemSeconds.predicted !== null, summary.items.consumed));
   return lines;
 }
 

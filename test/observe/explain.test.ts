@@ -1,6 +1,7 @@
 import { scenarioFromRunConfig } from '../../src/model/config.js';
 import { readableSeconds, renderExplanation, sig3, wrap } from '../../src/observe/explain.js';
 import { executeRunRequest, runRequest } from '../../src/parallel/run-request.js';
+import { parseScenario } from '../../src/scenario/load.js';
 import { runConfig } from '../model/run-config.js';
 
 type Overrides = Parameters<typeof runConfig>[0];
@@ -63,5 +64,21 @@ describe('explanation text', () => {
 
   test('a short run from the command line is told to raise --items', async () => {
     expect(await explain({ consumers: ['A', 'B'], interval: 'exp(1s)', delay: 'exp(1s)', items: 50 })).toContain('try --items 1000000 --instant');
+  });
+
+  test('a short run limited by --duration is told to run longer, not to raise --items', async () => {
+    const text = await explain({ consumers: ['A', 'B'], interval: 'exp(500ms)', delay: 'exp(800ms)', duration: '30s', items: 1_000_000 });
+    expect(text).toContain('try a longer --duration (and enough --items) with --instant');
+  });
+
+  test('with retries the time is per attempt, and the attempts per item are said', async () => {
+    // 1 + 0.5 + 0.25 + 0.125 = 1.875 attempts of 0.6 s: 0.889 items per second, against 1.25 arriving.
+    const scenario = parseScenario(
+      'sources: [{ name: s, items: 100, interval: 800ms }]\nstages: [{ name: a, workers: 1, delay: 600ms, failure: 0.5, retries: 3 }]\n',
+      'retries.yaml',
+    );
+    const summary = await executeRunRequest(runRequest(scenario, 1));
+    const text = renderExplanation(summary, scenario).replace(/\s*\n\s*/g, ' ');
+    expect(text).toContain('The consumer takes 0.6 s per attempt and 1.88 attempts per item: 0.889 items per second against 1.25 arriving');
   });
 });
