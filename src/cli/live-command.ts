@@ -126,7 +126,8 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
   let viewError: unknown;
   const started: { handle?: RunHandle } = {};
   // The first q or Ctrl-C stops the run as Ctrl-C does without --live: producers stop, workers finish
-  // what they hold (at the run's pace, shown in the view), then it ends. A second one, or an error, stops it at once.
+  // what they hold (at the run's pace, shown in the view; after SIGTERM at once), then it ends. A second
+  // one, or an error, stops it at once.
   const end = (code: number, reason: string): void => {
     if (stop.signal.aborted) return;
     exitCode = code;
@@ -135,6 +136,8 @@ export async function runLive(run: RunInvocation, io: CliIo, terminal: LiveTermi
     if (stoppedBy === undefined && reason !== 'error' && started.handle) {
       stoppedBy = { reason, at: pacing.virtualTime() };
       started.handle.interrupt();
+      // A SIGTERM comes from a process manager, which will not wait long: the items in hand finish at once.
+      if (reason === 'SIGTERM') pacing.catchUp(stoppedBy.at);
     } else {
       stoppedBy ??= { reason, at: pacing.virtualTime() };
       stop.abort();

@@ -111,4 +111,16 @@ describe('qsim run --live in a pseudo-terminal', () => {
     expectRestored(output, 'Queue size is now ');
     expect(output).toMatch(/qsim: stopped \(SIGTERM\)/);
   }, 30_000);
+
+  test('after SIGTERM the workers finish the items they hold at once, not at the run\'s pace (here an hour each)', async () => {
+    const run = qsimInPty(['run', '--live', '--seed', '1', '--items', '1000', '--interval', '0.1s', '--delay', '1h'], {
+      redirect: '</dev/tty & echo "pid=$!"; wait $!',
+      after: MODES,
+    });
+    await run.waitFor(/qsim live {2}t=/);
+    process.kill(Number(/pid=(\d+)/.exec(run.output())?.[1]), 'SIGTERM');
+    const { status, output } = await run.done;
+    expect(status).toBe(143);
+    expectRestored(output, 'Queue size is now ');
+  }, 30_000);
 });

@@ -67,7 +67,7 @@ describe('explanation text', () => {
   });
 
   test('a short run limited by --duration is told to run longer, not to raise --items', async () => {
-    const text = await explain({ consumers: ['A', 'B'], interval: 'exp(500ms)', delay: 'exp(800ms)', duration: '30s', items: 1_000_000 });
+    const text = await explain({ consumers: ['A', 'B'], interval: 'exp(500ms)', delay: 'exp(800ms)', duration: 30, items: 1_000_000 });
     expect(text).toContain('try a longer --duration (and enough --items) with --instant');
   });
 
