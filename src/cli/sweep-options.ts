@@ -304,6 +304,11 @@ const WHOLE = /^\d+$/;
 function checkRangeCounts(specs: readonly VarySpec[], keys: readonly (keyof typeof MODEL_FLAGS)[], values: readonly string[]): void {
   keys.forEach((key, a) => {
     const value = values[a] ?? '';
+    // consumers=1,2,3 is one point of three consumers named 1, 2 and 3: surely meant as three points.
+    if (key === 'consumers' && value.includes(',') && value.split(',').every((name) => WHOLE.test(name.trim()))) {
+      const expected = 'a count, or names that are not all numbers (list several values with |: consumers=1|2|3)';
+      throw blame(specs, a, values, invalidValue('--consumers', expected, value).message);
+    }
     if (key !== 'consumers' || !(specs[a] as VarySpec).fromRange.has(value) || WHOLE.test(value)) return;
     const expected = `a whole number from 1 to ${MAX_CONSUMERS} (a range gives consumer counts; list names with |)`;
     throw blame(specs, a, values, invalidValue('--consumers', expected, value).message);
@@ -318,8 +323,8 @@ function blame(specs: readonly VarySpec[], a: number, values: readonly string[],
 
 /** A refused value with a comma outside parentheses (exp(1s),exp(2s)) was most likely meant as a list. */
 function commaListHint(spec: VarySpec, value: string): string {
-  // Consumer and worker names are comma-separated lists themselves.
-  if (spec.name === 'consumers' || spec.name.endsWith('.workers')) return '';
+  // Consumer names are a comma-separated list themselves (checked in checkRangeCounts).
+  if (spec.name === 'consumers') return '';
   let depth = 0;
   for (const character of value) {
     if (character === '(') depth++;

@@ -298,6 +298,8 @@ describe('qsim run --consumers: a number that is not a whole count is refused, n
   test('values written with commas instead of | are refused with the hint to use |; consumer names keep their commas', () => {
     expectUsageError(['sweep', '--vary', 'interval=exp(100ms),exp(200ms)', '--items', '10'], /\(unexpected ",exp\(200ms\)" after "\)"\); --vary separates values with \|, not a comma: a\|b\|c\n$/);
     expectUsageError(['sweep', '--vary', 'items=10,20'], /got "10,20".*; --vary separates values with \|, not a comma/);
+    // Three consumers named 1, 2 and 3 were surely meant as three points.
+    expectUsageError(['sweep', '--vary', 'consumers=1,2,3', '--items', '10'], /^qsim: --vary consumers=1,2,3: .*\(list several values with \|: consumers=1\|2\|3\), got "1,2,3"\n$/);
     // A comma inside a distribution's parentheses is its own.
     const inside = qsim(['sweep', '--vary', 'delay=uniform(1s,2s)|exp(1', '--items', '10']);
     expect(inside.stderr).not.toContain('not a comma');
