@@ -3,7 +3,6 @@
  * for replications (built-in and model alike) on Ctrl-C.
  */
 import { LowestFailure } from './lowest-failure.js';
-import { RunAborted } from './thread-pool.js';
 
 /** Where requests run: a ThreadPool, or anything with its run/close. */
 export interface StoppableRunner<Request, Result> {
@@ -43,9 +42,8 @@ export async function runEachUntil<Request, Result>(
         let result: Result;
         try {
           result = await failures.run(index, (stop) => runner.run(request, stop));
-        } catch (error) {
-          if (error instanceof RunAborted) return; // stopped by the signal or by a failure before it, or failed
-          throw error;
+        } catch {
+          return; // failed (LowestFailure keeps the failure to report), or stopped by the signal or by a failure before it
         }
         // A result that arrived is a whole run, even if the signal came just after it.
         summaries[index] = result;
