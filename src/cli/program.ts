@@ -104,8 +104,9 @@ Theory (--explain; the theory object of --format json): offered load ρ = arriva
   wait, mean and max size and throughput as mean ± 95% CI.
 Colour: on a terminal; --color/--no-color, FORCE_COLOR and NO_COLOR override.
 Stopping: Ctrl-C or SIGTERM stops the producers at once; consumers finish the items
-they hold, then "Queue size is now N" counts the items left (exit 130, or 143 for
-SIGTERM). A second Ctrl-C stops at once. If stdout closes (| head), the run stops
+they hold (after Ctrl-C at the run's pace, after SIGTERM at once), then "Queue size
+is now N" counts the items left (exit 130, or 143 for SIGTERM). A second Ctrl-C
+stops at once. If stdout closes (| head), the run stops
 quietly with exit 0.
 --debug: checks invariants during the run (each item got once, queue size within
 capacity, taskDone calls, virtual time never going back, no step holding the event
