@@ -14,9 +14,11 @@
  */
 import { WallClockPacing } from '../core/pacing.js';
 import type { ModelFunction, ModelOptions } from '../api/model.js';
+import type { SimResult } from '../api/sim.js';
 import { ModelLiveState } from '../live/model-live-state.js';
 import { finalLine } from '../observe/text-log.js';
 import type { RunConfig } from '../model/config.js';
+import { catchStrayErrors } from '../runner/model-host.js';
 import { buildModel } from '../runner/run-model.js';
 import type { CliIo } from './io.js';
 import { openLiveView, watchRun, type LiveTerminal } from './live-command.js';
@@ -57,8 +59,15 @@ export async function runModelLive(run: RunInvocation, model: ModelChoice, build
   };
   const view = openLiveView({ run, io, terminal, state, pacing, end, onError: (error) => (viewError = error) });
 
+  // An error the model's code throws outside any process fails the run, reported once the screen is back.
+  const releaseStray = io.stdout === process.stdout ? catchStrayErrors(io.stderr, (error) => stop.abort(error)) : () => {};
   // The run starts first, so the first frame already shows the model's queues and processes.
-  const finished = await watchRun(view, sim.run({ signal: stop.signal }), stop, () => viewError);
+  let finished: SimResult;
+  try {
+    finished = await watchRun(view, sim.run({ signal: stop.signal }), stop, () => viewError);
+  } finally {
+    releaseStray();
+  }
   io.stdout.write(finalLine(finished));
   if (stoppedBy !== undefined) {
     const left = finished.finalQueueSize;

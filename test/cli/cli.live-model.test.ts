@@ -67,4 +67,13 @@ describe('qsim run --model FILE --live in a pseudo-terminal', () => {
     expect(output.slice(leave)).toMatch(/qsim: .+\r\n/);
     expect(output.slice(leave)).toMatch(/(^|\n)icanon echo <- modes/);
   }, 30_000);
+
+  test("an error of the model's outside any process closes the view and is one line on the main screen, exit 1", async () => {
+    const run = qsimInPty(['run', '--model', 'test/fixtures/models/stray-timer.mjs', '--live', '--seed', '1', '--speed', '10'], { after: MODES });
+    const { status, output } = await run.done;
+    expect(status).toBe(1);
+    const leave = output.lastIndexOf(LEAVE_ALT_SCREEN);
+    expect(leave).toBeGreaterThanOrEqual(0);
+    expect(output.slice(leave)).toContain("qsim: the model's code threw outside any process: timer blew up\r\n");
+  }, 30_000);
 });
