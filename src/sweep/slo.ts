@@ -77,6 +77,8 @@ function parseBound(metric: Metric, text: string): number | string {
   }
   const match = NUMBER.exec(text);
   if (!match) {
+    // Every figure an SLO can bound is a count, a rate or a share: never below 0.
+    if (text.startsWith('-') && NUMBER.test(text.slice(1))) return `${metric.name} is never negative, got ${quote(text)}`;
     const asDuration = parseDuration(text) !== undefined;
     if (asDuration) return `${metric.name} is not a duration: compare it with a plain number, got ${quote(text)}`;
     const reason = decimalTextReason(text.replace(/%$/, ''));

@@ -52,6 +52,8 @@ describe('--slo expressions', () => {
     ['utilization<85', /utilization is a fraction from 0 to 1: write "85" as 0.85 or 85%/],
     ['utilization<1.5', /write "1.5" as 0.015 or 1.5%/],
     ['utilization<185%', /utilization is at most 100%, got "185%"/],
+    ['utilization<-0.1', /utilization is never negative, got "-0.1"/],
+    ['queue.max<-1', /queue.max is never negative, got "-1"/],
     ['0<wait.p95<2s', /unknown metric "0"/],
     ['wait.p95<2s<3s', /one comparison per --slo/],
   ])('%j is rejected: %s', (text, pattern) => {
