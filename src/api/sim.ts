@@ -14,7 +14,7 @@
  * it waits on.
  */
 import { InvalidArgumentError, ProcessFailedError, QsimError } from '../core/errors.js';
-import { WallClockPacing, type Pacing } from '../core/pacing.js';
+import type { Pacing } from '../core/pacing.js';
 import { RandomSource } from '../core/random.js';
 import { Simulation } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
@@ -102,7 +102,6 @@ const QUEUE_KINDS: readonly QueueKind[] = ['fifo', 'lifo', 'priority'];
 export class Sim {
   readonly seed: number;
   readonly #engine: Simulation;
-  readonly #pacing: Pacing | undefined;
   readonly #context: SimContext;
   readonly #events: ReturnType<typeof combineModelObservers>;
   readonly #randomSource: RandomSource;
@@ -120,7 +119,6 @@ export class Sim {
     const seed = options.seed ?? 0;
     if (!Number.isSafeInteger(seed) || seed < 0) throw new InvalidArgumentError(`Sim expects a seed that is a whole number >= 0, got ${seed}`);
     this.seed = seed;
-    this.#pacing = options.pacing;
     this.#engine = new Simulation({
       ...(options.pacing ? { pacing: options.pacing } : {}),
       ...(options.timers ? { timers: options.timers } : {}),
@@ -304,15 +302,11 @@ export class Sim {
       processes: this.#processes.map((process) => process.info),
     });
     const { signal } = options;
-    const pacing = this.#pacing;
-    // In a paced run virtual time has moved on from the last event to where the wall clock stands: the
-    // model stops there, as an event of its own (while paused, where it stands).
+    // The model stops where virtual time stands (Simulation.atClockTime). Aborted with a qsim error as its
+    // reason (an error of the model's outside any process), the run fails with it at once.
     const stop = (): void => {
-      // Aborted with a qsim error as its reason (an error of the model's outside any process): the run fails with it.
-      if (signal?.reason instanceof QsimError) return engine.stop(signal.reason);
-      const at = pacing instanceof WallClockPacing && !pacing.paused && engine.status === 'running' ? pacing.virtualTime() : engine.now;
-      if (at > engine.now) engine.schedule(at - engine.now, () => engine.stop());
-      else engine.stop();
+      if (signal?.reason instanceof QsimError) engine.stop(signal.reason);
+      else engine.atClockTime(() => engine.stop());
     };
     signal?.addEventListener('abort', stop, { once: true });
     try {

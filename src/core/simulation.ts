@@ -35,7 +35,7 @@
 import { Deque } from './deque.js';
 import { DeadlockError, InvalidArgumentError, ProcessFailedError, StalledError } from './errors.js';
 import { EventHeap, type ScheduledEvent } from './event-heap.js';
-import { instantPacing, type Pacing } from './pacing.js';
+import { instantPacing, WallClockPacing, type Pacing } from './pacing.js';
 import { Process, type ProcessBody, type ProcessHost } from './process.js';
 import { hostTimers, type Timers } from './timers.js';
 
@@ -149,6 +149,20 @@ export class Simulation implements ProcessHost {
     this.enqueue(process);
     this.#live.add(process);
     return process;
+  }
+
+  /**
+   * Calls `action` where virtual time stands for whoever watches the run: in a
+   * paced run the wall clock has brought it past the last event (a live view
+   * has shown it there), so `action` is an event of its own at that time; in
+   * an instant run, or a paused one (a paused clock would never get there), now.
+   * For a stop or an interrupt from outside (a key, a signal).
+   */
+  atClockTime(action: () => void): void {
+    const pacing = this.#pacing;
+    const at = pacing instanceof WallClockPacing && !pacing.paused && this.#status === 'running' ? pacing.virtualTime() : this.#now;
+    if (at > this.#now) this.schedule(at - this.#now, action);
+    else action();
   }
 
   /**

@@ -1,5 +1,5 @@
 import { RunAbortedError } from '../core/errors.js';
-import { WallClockPacing, type Pacing } from '../core/pacing.js';
+import type { Pacing } from '../core/pacing.js';
 import { Simulation, type SimulationOptions } from '../core/simulation.js';
 import type { Timers } from '../core/timers.js';
 import { scenarioFromRunConfig, type RunConfig } from './config.js';
@@ -50,15 +50,9 @@ export function runPipeline(
   pipelineOptions: PipelineOptions = {},
 ): RunHandle {
   const pipeline = buildPipeline(sim, scenario, seed, options.observers ?? [], pipelineOptions);
-  const { signal, pacing } = options;
-  // Stopped at once where virtual time stands: in a paced run the wall clock has brought it past the last
-  // event (a live view has shown it there), so the stop is an event of its own at that time, as an interrupt
-  // is. A paused clock would never reach it: then the stop is at the last event (the live view resumes first).
-  const stop = (): void => {
-    const at = pacing instanceof WallClockPacing && !pacing.paused && sim.status === 'running' ? pacing.virtualTime() : sim.now;
-    if (at > sim.now) sim.schedule(at - sim.now, () => sim.stop());
-    else sim.stop();
-  };
+  const { signal } = options;
+  // Stopped at once where virtual time stands (Simulation.atClockTime), as an interrupt is.
+  const stop = (): void => sim.atClockTime(() => sim.stop());
   signal?.addEventListener('abort', stop, { once: true });
   const done = sim.run();
   if (signal?.aborted) sim.stop();
@@ -74,13 +68,8 @@ export function runPipeline(
   );
   return {
     finished,
-    // In a paced run virtual time has moved on from the last event to where the wall clock stands: the stop
-    // happens there (a producer blocked since the last event was blocked until now), as an event of its own.
-    interrupt: () => {
-      const at = pacing instanceof WallClockPacing && sim.status === 'running' ? pacing.virtualTime() : sim.now;
-      if (at > sim.now) sim.schedule(at - sim.now, () => pipeline.interrupt());
-      else pipeline.interrupt();
-    },
+    // Where the wall clock stands in a paced run (a producer blocked since the last event was blocked until now).
+    interrupt: () => sim.atClockTime(() => pipeline.interrupt()),
     abort: (reason) => sim.stop(new RunAbortedError(reason)),
   };
 }
